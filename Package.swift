@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Caseload",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "caseload", targets: ["caseload"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only C: a shim over ncursesw with wide-character support and terminal-restoring signal handlers.
+        .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // Domain: model and rules. Pure: no I/O, no clock reads.
+        .target(name: "CaseloadKit"),
+        // The data directory: layout, durable writes, lock, schema versions.
+        .target(name: "CaseloadStore", dependencies: ["CaseloadKit"]),
+        // Cell buffer, text width, widgets, key bindings. Knows nothing of ncurses.
+        .target(name: "TerminalUI"),
+        // Screens: state, update(state, event) -> effects, render(state) -> buffer.
+        .target(name: "CaseloadApp", dependencies: ["CaseloadKit", "CaseloadStore", "TerminalUI"]),
+        // The only importer of CNCurses.
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        .executableTarget(
+            name: "caseload",
+            dependencies: [
+                "CaseloadKit", "CaseloadStore", "CaseloadApp", "CursesBackend", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CaseloadKitTests", dependencies: ["CaseloadKit"]),
+        .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "CaseloadAppTests",
+            dependencies: ["CaseloadApp", "CaseloadKit", "CaseloadStore", "TerminalUI"],
+            exclude: ["Snapshots"]
+        ),
+        // Drives the built binary in tmux as a person would.
+        .testTarget(name: "EndToEndTests", dependencies: ["caseload"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

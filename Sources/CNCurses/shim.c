@@ -1,0 +1,1 @@
+int caseload_placeholder;

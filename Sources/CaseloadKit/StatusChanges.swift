@@ -1,0 +1,42 @@
+import Foundation
+
+/// The rules for moving a client between statuses. Each returns the changed client or says why not.
+public enum StatusChangeError: Error, Equatable, Sendable, CustomStringConvertible {
+    case alreadyDischarged
+    case notDischarged
+    case dischargeBeforeReferral
+
+    public var description: String {
+        switch self {
+        case .alreadyDischarged: "This client is already discharged."
+        case .notDischarged: "Only a discharged client can be reopened."
+        case .dischargeBeforeReferral: "The discharge date is before the referral date."
+        }
+    }
+}
+
+extension Client {
+    public func discharged(_ discharge: Discharge, at now: Date) throws(StatusChangeError) -> Client {
+        guard status != .discharged else { throw .alreadyDischarged }
+        guard discharge.date >= referral.date else { throw .dischargeBeforeReferral }
+        var changed = self
+        changed.statusHistory.append(StatusChange(date: discharge.date, from: status, to: .discharged,
+                                                  note: discharge.reason.label))
+        changed.status = .discharged
+        changed.discharge = discharge
+        changed.updatedAt = now
+        return changed
+    }
+
+    /// Back to active if the person was ever reached, otherwise back on the waiting list.
+    public func reopened(on date: CalendarDate, at now: Date) throws(StatusChangeError) -> Client {
+        guard status == .discharged else { throw .notDischarged }
+        var changed = self
+        let target: ClientStatus = firstContactDate == nil ? .waiting : .active
+        changed.statusHistory.append(StatusChange(date: date, from: .discharged, to: target, note: "Reopened"))
+        changed.status = target
+        changed.discharge = nil
+        changed.updatedAt = now
+        return changed
+    }
+}
