@@ -21,7 +21,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        // Int("+026") would parse, so insist on plain digits.
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isWholeNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
     }

@@ -5,12 +5,14 @@ public enum StatusChangeError: Error, Equatable, Sendable, CustomStringConvertib
     case alreadyDischarged
     case notDischarged
     case dischargeBeforeReferral
+    case reopenBeforeDischarge
 
     public var description: String {
         switch self {
         case .alreadyDischarged: "This client is already discharged."
         case .notDischarged: "Only a discharged client can be reopened."
         case .dischargeBeforeReferral: "The discharge date is before the referral date."
+        case .reopenBeforeDischarge: "The reopening date is before the discharge date."
         }
     }
 }
@@ -31,6 +33,8 @@ extension Client {
     /// Back to active if the person was ever reached, otherwise back on the waiting list.
     public func reopened(on date: CalendarDate, at now: Date) throws(StatusChangeError) -> Client {
         guard status == .discharged else { throw .notDischarged }
+        // A reopening dated before the discharge would leave the history out of order.
+        if let discharged = discharge?.date, date < discharged { throw .reopenBeforeDischarge }
         var changed = self
         let target: ClientStatus = firstContactDate == nil ? .waiting : .active
         changed.statusHistory.append(StatusChange(date: date, from: .discharged, to: target, note: "Reopened"))

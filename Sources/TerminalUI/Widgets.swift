@@ -1,14 +1,16 @@
 /// Small drawing helpers shared by every screen.
 extension Buffer {
     /// The bottom bar of keys that work now: ` Enter Open  / Search ...`. Items that do not fit are
-    /// dropped whole rather than cut, and `? Help` is always kept when present.
+    /// dropped whole rather than cut, from the end but sparing the first item, the last item and
+    /// `?` (help), so the main action, the way out and help always show.
     public mutating func drawHintBar(_ items: [HintItem], in rect: Rect) {
         fill(rect, style: Style(.hintText))
         var x = rect.x
         var remaining = items
         let widthOf = { (item: HintItem) in TextWidth.of(item.key) + TextWidth.of(item.text) + 3 }
         while remaining.reduce(0, { $0 + widthOf($1) }) > rect.width, remaining.count > 1 {
-            let removable = remaining.lastIndex { $0.key != "?" } ?? remaining.count - 1
+            let spared = { (index: Int) in index == 0 || index == remaining.count - 1 || remaining[index].key == "?" }
+            let removable = remaining.indices.last { !spared($0) } ?? remaining.count - 1
             remaining.remove(at: removable)
         }
         for item in remaining {

@@ -46,13 +46,13 @@ import Testing
         #expect(buffer.text == "\n")
     }
 
-    @Test func hintBarDropsWholeItemsButKeepsHelp() {
-        var buffer = Buffer(size: Size(width: 24, height: 1))
+    @Test func hintBarDropsWholeItemsButKeepsTheFirstTheLastAndHelp() {
+        var buffer = Buffer(size: Size(width: 30, height: 1))
         buffer.drawHintBar([
             HintItem(key: "Enter", text: "Open"), HintItem(key: "/", text: "Search"),
-            HintItem(key: "a", text: "Add"), HintItem(key: "?", text: "Help"),
+            HintItem(key: "a", text: "Add"), HintItem(key: "?", text: "Help"), HintItem(key: "q", text: "Quit"),
         ], in: buffer.area)
-        #expect(buffer.text == " Enter Open  ? Help")
+        #expect(buffer.text == " Enter Open  ? Help  q Quit")
         #expect(buffer[1, 0].style.role == .hintKey)
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+enum ListAction: Sendable {
+    case up, down, pageUp, pageDown, top, bottom
+    case open, search, nextMatch, previousMatch, clearSearchAndFilters
+    case add, edit, discharge, reopen
+    case cycleSort, cycleStatusFilter, cyclePracticeFilter
+    case showProblems, help, quit
+}
+
+enum ListScreen {
+    static let keys = KeyMap<ListAction>([
+        KeyBinding([.enter], .open, help: "Open the selected client", hint: "Open"),
+        KeyBinding([.character("/")], .search, help: "Search by name, reference or NHS number", hint: "Search"),
+        KeyBinding([.character("a")], .add, help: "Add a client", hint: "Add"),
+        KeyBinding([.character("e")], .edit, help: "Edit the selected client", hint: "Edit"),
+        KeyBinding([.character("f")], .cycleStatusFilter, help: "Filter by status (cycles)", hint: "Status"),
+        KeyBinding([.character("p")], .cyclePracticeFilter, help: "Filter by GP practice (cycles)", hint: "Practice"),
+        KeyBinding([.character("s")], .cycleSort, help: "Sort by name, referral date or status", hint: "Sort"),
+        KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
+        KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
+        KeyBinding([.up, .character("k")], .up, help: "Move up"),
+        KeyBinding([.down, .character("j")], .down, help: "Move down"),
+        KeyBinding([.pageUp], .pageUp, help: "Page up"),
+        KeyBinding([.pageDown], .pageDown, help: "Page down"),
+        KeyBinding([.home, .character("g")], .top, help: "First client"),
+        KeyBinding([.end, .character("G")], .bottom, help: "Last client"),
+        KeyBinding([.character("n")], .nextMatch, help: "Next search match"),
+        KeyBinding([.character("N")], .previousMatch, help: "Previous search match"),
+        KeyBinding([.escape], .clearSearchAndFilters, help: "Clear search and filters"),
+        KeyBinding([.character("d")], .discharge, help: "Discharge the selected client"),
+        KeyBinding([.character("r")], .reopen, help: "Reopen the selected (discharged) client"),
+        KeyBinding([.character("!")], .showProblems, help: "Show files that could not be read"),
+    ])
+
+    static let searchHints = [
+        HintItem(key: "Enter", text: "Keep search"), HintItem(key: "Esc", text: "Cancel"),
+    ]
+}
+
+extension AppState {
+    /// Rows of the client table that fit on screen.
+    var listPageSize: Int { max(1, chrome.body.height - 2) }
+
+    mutating func updateList(_ key: Key) -> [Effect] {
+        if list.searchInput != nil { return updateSearch(key) }
+        guard let action = ListScreen.keys.action(for: key) else { return [] }
+        switch action {
+        case .up: moveSelection(by: -1)
+        case .down: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -listPageSize)
+        case .pageDown: moveSelection(by: listPageSize)
+        case .top: list.selectedID = list.rows.first
+        case .bottom: list.selectedID = list.rows.last
+        case .open:
+            if let id = list.selectedID { stack.append(.client(ClientViewState(id: id))) }
+        case .search:
+            list.searchInput = TextInput()
+            list.searchOrigin = list.selectedID
+        case .nextMatch: jumpToMatch(forward: true, includingSelection: false)
+        case .previousMatch: jumpToMatch(forward: false, includingSelection: false)
+        case .clearSearchAndFilters:
+            list.searchQuery = ""
+            list.statusFilter = nil
+            list.practiceFilter = nil
+            refreshRows()
+            message = Message("Showing all clients")
+        case .add: return startAddingClient()
+        case .edit: if let client = selectedClient { return startEditing(client) }
+        case .discharge: if let client = selectedClient { startDischarge(client) }
+        case .reopen: if let client = selectedClient { confirmReopen(client) }
+        case .cycleSort:
+            let all = CaseloadSort.allCases
+            list.sort = all[(all.firstIndex(of: list.sort)! + 1) % all.count]
+            refreshRows()
+            message = Message("Sorted by \(list.sort.label)")
+        case .cycleStatusFilter:
+            list.statusFilter = cycled(list.statusFilter, through: ClientStatus.allCases)
+            refreshRows()
+            message = Message("Status: \(list.statusFilter?.label ?? "all") (\(list.rows.count) shown)")
+        case .cyclePracticeFilter:
+            list.practiceFilter = cycled(list.practiceFilter, through: practices)
+            refreshRows()
+            message = Message("Practice: \(list.practiceFilter ?? "all") (\(list.rows.count) shown)")
+        case .showProblems:
+            if loadProblems.isEmpty {
+                message = Message("Every file was read without problems")
+            } else {
+                modal = .loadProblems(scroll: 0)
+            }
+        case .help: modal = .help(scroll: 0)
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    private mutating func updateSearch(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            list.searchQuery = list.searchInput?.text ?? ""
+            list.searchInput = nil
+            let count = matchingRows(list.searchQuery).count
+            message = list.searchQuery.isEmpty ? nil : Message("\(count) match\(count == 1 ? "" : "es") for “\(list.searchQuery)”: n next, N previous")
+        case .escape:
+            list.searchInput = nil
+            list.selectedID = list.searchOrigin
+            message = nil
+        default:
+            guard list.searchInput?.handle(key) == true else { return [] }
+            searchChanged()
+        }
+        return []
+    }
+
+    mutating func pasteIntoSearch(_ text: String) {
+        list.searchInput?.insert(text)
+        searchChanged()
+    }
+
+    /// Incremental search: as the query changes, select the first match at or after where the search began.
+    private mutating func searchChanged() {
+        let query = list.activeQuery
+        guard !query.isEmpty else {
+            list.selectedID = list.searchOrigin
+            message = nil
+            return
+        }
+        list.selectedID = list.searchOrigin ?? list.rows.first
+        if !jumpToMatch(forward: true, includingSelection: true) {
+            list.selectedID = list.searchOrigin
+            message = Message(error: "No client matches “\(query)”")
+        }
+    }
+
+    func matchingRows(_ query: String) -> [Int] {
+        guard !query.isEmpty else { return [] }
+        return list.rows.indices.filter { CaseloadQuery.matches(clients[list.rows[$0]]!, query) }
+    }
+
+    /// Selects the next (or previous) row matching the active query, wrapping around the list.
+    @discardableResult
+    mutating func jumpToMatch(forward: Bool, includingSelection: Bool) -> Bool {
+        let query = list.activeQuery
+        guard !query.isEmpty else {
+            message = Message("No search yet: press / to search")
+            return false
+        }
+        let count = list.rows.count
+        guard count > 0 else { return false }
+        let start = list.selectedIndex ?? 0
+        for step in (includingSelection ? 0 : 1)...count {
+            let index = ((forward ? start + step : start - step) % count + count) % count
+            if CaseloadQuery.matches(clients[list.rows[index]]!, query) {
+                list.selectedID = list.rows[index]
+                if list.searchInput != nil { message = nil }
+                return true
+            }
+        }
+        message = Message(error: "No client matches “\(query)”")
+        return false
+    }
+
+    private mutating func moveSelection(by delta: Int) {
+        guard !list.rows.isEmpty else { return }
+        let index = list.selectedIndex ?? 0
+        list.selectedID = list.rows[min(max(0, index + delta), list.rows.count - 1)]
+    }
+
+    /// nil (all) → first → ... → last → nil.
+    private func cycled<T: Equatable>(_ current: T?, through options: [T]) -> T? {
+        guard let current, let index = options.firstIndex(of: current) else { return options.first }
+        return index + 1 < options.count ? options[index + 1] : nil
+    }
+
+    /// Keeps the selected row within the visible window of the table.
+    mutating func scrollListToSelection() {
+        let page = listPageSize
+        guard let index = list.selectedIndex else {
+            list.scrollTop = 0
+            return
+        }
+        if index < list.scrollTop { list.scrollTop = index }
+        if index >= list.scrollTop + page { list.scrollTop = index - page + 1 }
+        list.scrollTop = max(0, min(list.scrollTop, max(0, list.rows.count - page)))
+    }
+}

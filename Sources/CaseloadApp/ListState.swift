@@ -1,0 +1,55 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+/// The caseload list: how it is sorted and filtered, which client is selected, and search.
+public struct ListState: Sendable {
+    public var sort: CaseloadSort = .name
+    public var statusFilter: ClientStatus?
+    public var practiceFilter: String?
+    /// Client ids in display order, recomputed whenever the clients, sort or filters change.
+    public var rows: [UUID] = []
+    /// The selection follows the client, not the row number, across filters, sorts and saves.
+    public var selectedID: UUID?
+    public var scrollTop = 0
+    /// Present while the person is typing a search after `/`.
+    public var searchInput: TextInput?
+    /// Where the selection was when the search began, so Esc can go back there.
+    public var searchOrigin: UUID?
+    /// The last search entered, used by `n`/`N` and for highlighting matches.
+    public var searchQuery = ""
+
+    public var selectedIndex: Int? {
+        selectedID.flatMap { id in rows.firstIndex(of: id) }
+    }
+
+    /// What is being searched for right now: the text being typed, else the last search.
+    public var activeQuery: String {
+        searchInput?.text ?? searchQuery
+    }
+}
+
+extension AppState {
+    /// Recomputes the visible rows and keeps the selection on the same client if it is still
+    /// shown, otherwise on the row where it was.
+    mutating func refreshRows() {
+        let previousIndex = list.selectedIndex
+        let query = CaseloadQuery(statuses: list.statusFilter.map { [$0] }, practice: list.practiceFilter, sort: list.sort)
+        list.rows = query.apply(to: Array(clients.values), today: today).map(\.id)
+        if let id = list.selectedID, list.rows.contains(id) { return }
+        if list.rows.isEmpty {
+            list.selectedID = nil
+        } else {
+            list.selectedID = list.rows[min(previousIndex ?? 0, list.rows.count - 1)]
+        }
+    }
+
+    /// Practices in the caseload, alphabetically, for the practice filter.
+    var practices: [String] {
+        CaseloadQuery.practices(in: Array(clients.values))
+    }
+
+    var selectedClient: Client? {
+        list.selectedID.flatMap { clients[$0] }
+    }
+}

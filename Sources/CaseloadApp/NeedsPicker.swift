@@ -1,0 +1,49 @@
+import CaseloadKit
+import TerminalUI
+
+/// A checklist of need categories over the form: Space ticks, Enter keeps the choice, Esc drops it.
+public struct NeedsPicker: Sendable {
+    public var chosen: Set<NeedCategory>
+    public var cursor = 0
+}
+
+extension AppState {
+    mutating func updateNeedsPicker(_ key: Key, _ picker: NeedsPicker) {
+        var picker = picker
+        let all = NeedCategory.allCases
+        switch key {
+        case .up, .character("k"): picker.cursor = (picker.cursor - 1 + all.count) % all.count
+        case .down, .character("j"), .tab: picker.cursor = (picker.cursor + 1) % all.count
+        case .character(" "), .character("x"):
+            let need = all[picker.cursor]
+            if picker.chosen.contains(need) { picker.chosen.remove(need) } else { picker.chosen.insert(need) }
+        case .enter:
+            if case .form(var form) = stack.last {
+                form.draft.needs = picker.chosen
+                stack[stack.count - 1] = .form(form)
+            }
+            modal = nil
+            return
+        case .escape:
+            modal = nil
+            return
+        default: break
+        }
+        modal = .needsPicker(picker)
+    }
+
+    func renderNeedsPicker(_ picker: NeedsPicker, into buffer: inout Buffer) {
+        let all = NeedCategory.allCases
+        let panel = chrome.body.centred(width: 50, height: all.count + 3)
+        buffer.drawBox(panel, title: "Needs (Space ticks, Enter done)")
+        let inner = panel.inset(by: 1)
+        let top = max(0, picker.cursor - inner.height + 2)
+        for (offset, need) in all.enumerated().dropFirst(top).prefix(inner.height - 1).map({ $0 }) {
+            let y = inner.y + offset - top
+            let box = picker.chosen.contains(need) ? "[x] " : "[ ] "
+            let style = offset == picker.cursor ? Style(.selected) : .normal
+            buffer.write(box + need.label, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: style)
+        }
+        buffer.write("Esc cancels", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted))
+    }
+}

@@ -1,0 +1,75 @@
+import CaseloadKit
+import TerminalUI
+
+extension AppState {
+    /// Draws the whole screen. Returns the buffer and where the text cursor goes (nil hides it).
+    public func render() -> (buffer: Buffer, cursor: (x: Int, y: Int)?) {
+        var buffer = Buffer(size: size)
+        if isTooSmall {
+            renderTooSmall(into: &buffer)
+            return (buffer, nil)
+        }
+        var cursor: (x: Int, y: Int)?
+        switch stack.last {
+        case nil: cursor = renderList(into: &buffer)
+        case .client(let view): renderClientView(view, into: &buffer)
+        case .form(let form): cursor = renderForm(form, into: &buffer)
+        }
+        switch modal {
+        case nil: break
+        case .help(let scroll):
+            let lines = currentKeyMapHelp + [
+                HelpLine(keys: "!", text: "In the list: a risk or safeguarding note"),
+                HelpLine(keys: "S", text: "In the list: flagged to discuss in supervision"),
+                HelpLine(keys: "Ctrl-C", text: "Quit (asks first if there are unsaved changes)"),
+            ]
+            buffer.drawHelp(title: "Help: \(currentScreenName)", lines: lines, footer: "↑/↓ scroll · any other key closes",
+                            in: chrome.body, scroll: scroll)
+            cursor = nil
+        case .loadProblems(let scroll):
+            let lines = loadProblems.map { HelpLine(keys: "✗", text: $0) }
+            buffer.drawHelp(title: "Files that could not be read (left untouched)", lines: lines,
+                            footer: "Fix or move these files, then restart · any key closes", in: chrome.body, scroll: scroll)
+            cursor = nil
+        case .confirm(let confirmation):
+            renderConfirmation(confirmation, into: &buffer)
+            cursor = nil
+        case .discharge(let dialog):
+            cursor = renderDischarge(dialog, into: &buffer)
+        case .needsPicker(let picker):
+            renderNeedsPicker(picker, into: &buffer)
+            cursor = nil
+        }
+        return (buffer, cursor)
+    }
+
+    private var currentScreenName: String {
+        switch stack.last {
+        case nil: "caseload list"
+        case .client: "client"
+        case .form: "client form"
+        }
+    }
+
+    private var currentKeyMapHelp: [HelpLine] {
+        switch stack.last {
+        case nil: ListScreen.keys.helpLines
+        case .client: ClientScreen.keys.helpLines
+        case .form: FormScreen.keys.helpLines
+        }
+    }
+
+    private func renderTooSmall(into buffer: inout Buffer) {
+        let need = AppState.minimumSize
+        let lines = [
+            "Terminal too small (need \(need.width)x\(need.height))",
+            "now \(size.width)x\(size.height): please enlarge the window",
+            "Nothing is lost. Ctrl-C quits.",
+        ]
+        let top = max(0, size.height / 2 - 1)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (size.width - TextWidth.of(line)) / 2)
+            buffer.write(line, x: x, y: top + offset, style: offset == 0 ? Style(.warning) : .normal)
+        }
+    }
+}

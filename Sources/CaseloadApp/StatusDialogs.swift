@@ -1,0 +1,167 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+/// Asks how and when a client is discharged before confirming.
+public struct DischargeDialog: Sendable {
+    public enum Focus: Sendable { case reason, date, note }
+    public var clientID: UUID
+    public var reason: DischargeReason = .goalsMet
+    public var date: TextInput
+    public var note = TextInput()
+    public var focus: Focus = .reason
+    public var error: String?
+}
+
+extension AppState {
+    mutating func startDischarge(_ client: Client) {
+        guard refuseIfReadOnly() else { return }
+        guard client.status != .discharged else {
+            message = Message(error: "\(label(client)) is already discharged: press r to reopen")
+            return
+        }
+        modal = .discharge(DischargeDialog(clientID: client.id, date: TextInput(DateStyle.screen(today))))
+    }
+
+    mutating func confirmReopen(_ client: Client) {
+        guard refuseIfReadOnly() else { return }
+        guard client.status == .discharged else {
+            message = Message(error: "\(label(client)) is not discharged, so there is nothing to reopen")
+            return
+        }
+        let target = client.firstContactDate == nil ? ClientStatus.waiting : .active
+        modal = .confirm(Confirmation(question: "Reopen \(label(client)) as \(target.label.lowercased())?", action: .reopen(client.id)))
+    }
+
+    /// Returns true when saving is possible; otherwise says why.
+    mutating func refuseIfReadOnly() -> Bool {
+        guard let reason = readOnlyReason else { return true }
+        message = Message(error: "Nothing can be changed in this window: \(reason)")
+        return false
+    }
+
+    mutating func updateDischarge(_ key: Key, _ dialog: DischargeDialog) -> [Effect] {
+        var dialog = dialog
+        switch key {
+        case .escape:
+            modal = nil
+            message = Message("Discharge cancelled")
+            return []
+        case .tab:
+            dialog.focus = dialog.focus == .reason ? .date : dialog.focus == .date ? .note : .reason
+        case .backTab:
+            dialog.focus = dialog.focus == .reason ? .note : dialog.focus == .date ? .reason : .date
+        case .up where dialog.focus == .reason, .down where dialog.focus == .reason:
+            let all = DischargeReason.allCases
+            let index = all.firstIndex(of: dialog.reason)! + (key == .up ? -1 : 1)
+            dialog.reason = all[(index + all.count) % all.count]
+        case .enter, .control("s"), .function(2):
+            guard let client = clients[dialog.clientID] else { return [] }
+            guard let date = DateStyle.parse(dialog.date.text) else {
+                dialog.error = "Enter the discharge date as 21-Nov-2026 or 2026-11-21"
+                dialog.focus = .date
+                break
+            }
+            guard date <= today else {
+                dialog.error = "The discharge date cannot be in the future"
+                dialog.focus = .date
+                break
+            }
+            guard date >= client.referral.date else {
+                dialog.error = StatusChangeError.dischargeBeforeReferral.description
+                dialog.focus = .date
+                break
+            }
+            let discharge = Discharge(reason: dialog.reason, date: date, note: dialog.note.text.trimmingCharacters(in: .whitespaces))
+            modal = .confirm(Confirmation(
+                question: "Discharge \(label(client)) on \(DateStyle.screen(date)): \(dialog.reason.label)?",
+                action: .discharge(client.id, discharge)))
+            return []
+        default:
+            switch dialog.focus {
+            case .date: dialog.date.handle(key)
+            case .note: dialog.note.handle(key)
+            case .reason: break
+            }
+        }
+        modal = .discharge(dialog)
+        return []
+    }
+
+    mutating func updateConfirmation(_ key: Key, _ confirmation: Confirmation) -> [Effect] {
+        modal = nil
+        guard key == .character("y") || key == .character("Y") else {
+            message = Message("Cancelled: nothing was changed")
+            return []
+        }
+        switch confirmation.action {
+        case .discardForm:
+            stack.removeLast()
+            message = Message("Changes discarded")
+            return []
+        case .quitDiscardingForm:
+            return [.quit]
+        case .reopen(let id):
+            guard let client = clients[id] else { return [] }
+            do {
+                return [.save(try client.reopened(on: today, at: now))]
+            } catch {
+                message = Message(error: error.description)
+                return []
+            }
+        case .discharge(let id, let discharge):
+            guard let client = clients[id] else { return [] }
+            do {
+                return [.save(try client.discharged(discharge, at: now))]
+            } catch {
+                message = Message(error: error.description)
+                return []
+            }
+        }
+    }
+
+    func renderDischarge(_ dialog: DischargeDialog, into buffer: inout Buffer) -> (x: Int, y: Int)? {
+        guard let client = clients[dialog.clientID] else { return nil }
+        let reasons = DischargeReason.allCases
+        let panel = chrome.body.centred(width: 60, height: reasons.count + 9)
+        buffer.drawBox(panel, title: "Discharge \(label(client))")
+        let inner = panel.inset(by: 1)
+        var y = inner.y
+        buffer.write("Reason (↑/↓):", x: inner.x + 1, y: y, style: Style(.muted))
+        y += 1
+        for reason in reasons {
+            let chosen = reason == dialog.reason
+            let style = chosen ? Style(dialog.focus == .reason ? .focusedField : .selected) : .normal
+            buffer.write((chosen ? "(•) " : "( ) ") + reason.label, x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: style)
+            y += 1
+        }
+        y += 1
+        var cursor: (x: Int, y: Int)?
+        for (label, input, focus) in [("Date", dialog.date, DischargeDialog.Focus.date), ("Note", dialog.note, .note)] {
+            buffer.write(label, x: inner.x + 1, y: y, style: Style(.muted))
+            let fieldX = inner.x + 8
+            let width = inner.maxX - fieldX - 1
+            let visible = input.visible(width: width)
+            buffer.fill(Rect(x: fieldX, y: y, width: width, height: 1), style: Style(dialog.focus == focus ? .focusedField : .inputField))
+            buffer.write(visible.text, x: fieldX, y: y, style: Style(dialog.focus == focus ? .focusedField : .inputField))
+            if dialog.focus == focus { cursor = (fieldX + visible.cursorColumn, y) }
+            y += 1
+        }
+        if let error = dialog.error {
+            buffer.write(error, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: Style(.error))
+        }
+        buffer.write("Tab next field · Enter continue · Esc cancel", x: inner.x + 1, y: inner.maxY - 1,
+                     maxWidth: inner.width - 2, style: Style(.muted))
+        return cursor
+    }
+
+    func renderConfirmation(_ confirmation: Confirmation, into buffer: inout Buffer) {
+        let lines = TextWidth.wrap(confirmation.question, width: min(56, chrome.body.width - 6))
+        let panel = chrome.body.centred(width: min(60, chrome.body.width), height: lines.count + 4)
+        buffer.drawBox(panel, title: "Please confirm")
+        for (offset, line) in lines.enumerated() {
+            buffer.write(line, x: panel.x + 2, y: panel.y + 1 + offset, style: Style(.normal, [.bold]))
+        }
+        buffer.write("y yes · any other key: no", x: panel.x + 2, y: panel.maxY - 2, style: Style(.muted))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+extension AppState {
+    /// The one place state changes: a pure function of the state and an event, returning the work
+    /// (saving, quitting) for the shell to do.
+    public mutating func update(_ event: AppEvent) -> [Effect] {
+        switch event {
+        case .terminal(.resize(let newSize)):
+            size = newSize
+            scrollListToSelection()
+            return []
+        case .terminal(.key(let key)):
+            let effects = handle(key)
+            scrollListToSelection()
+            return effects
+        case .terminal(.paste(let text)):
+            paste(text)
+            return []
+        case .saved(let client):
+            saved(client)
+            scrollListToSelection()
+            return []
+        case .saveFailed(let client, let reason):
+            if case .form(let form) = stack.last, form.clientID == client.id {
+                message = Message(error: "\(reason) Your changes are kept here: press Ctrl-S to try again.")
+            } else {
+                message = Message(error: "\(reason) Nothing was changed.")
+            }
+            return []
+        case .clock(let date):
+            now = date
+            return []
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        // While the terminal is too small nothing is visible, so only quitting is allowed.
+        if isTooSmall {
+            return key == .control("c") ? quitRequested() : []
+        }
+        if key == .control("c") { return quitRequested() }
+        if case .confirm(let confirmation) = modal { return updateConfirmation(key, confirmation) }
+        // A new key press replaces the last message, except while a modal question is open.
+        if modal == nil { message = nil }
+        switch modal {
+        case .help(let scroll):
+            modal = scrollModal(key, scroll: scroll).map { .help(scroll: $0) }
+            return []
+        case .loadProblems(let scroll):
+            modal = scrollModal(key, scroll: scroll).map { .loadProblems(scroll: $0) }
+            return []
+        case .discharge(let dialog):
+            return updateDischarge(key, dialog)
+        case .needsPicker(let picker):
+            updateNeedsPicker(key, picker)
+            return []
+        case .confirm, nil:
+            break
+        }
+        switch stack.last {
+        case nil: return updateList(key)
+        case .client(let view): return updateClientView(key, view)
+        case .form(let form): return updateForm(key, form)
+        }
+    }
+
+    /// Help and the problem list scroll with arrows and close with any other key.
+    private func scrollModal(_ key: Key, scroll: Int) -> Int? {
+        switch key {
+        case .down, .character("j"): scroll + 1
+        case .up, .character("k"): max(0, scroll - 1)
+        case .pageDown: scroll + 10
+        case .pageUp: max(0, scroll - 10)
+        default: nil
+        }
+    }
+
+    private mutating func quitRequested() -> [Effect] {
+        if case .form(let form) = stack.last, form.hasChanges {
+            modal = .confirm(Confirmation(question: "Quit and discard your unsaved changes to \(form.subject)?", action: .quitDiscardingForm))
+            return []
+        }
+        return [.quit]
+    }
+
+    private mutating func paste(_ text: String) {
+        if isTooSmall || modal != nil { return }
+        if list.searchInput != nil, stack.isEmpty {
+            pasteIntoSearch(text)
+        } else if case .form(var form) = stack.last {
+            form.paste(text)
+            stack[stack.count - 1] = .form(form)
+        }
+    }
+
+    /// A save the shell completed: the new version replaces the old everywhere it shows.
+    private mutating func saved(_ client: Client) {
+        let isNew = clients[client.id] == nil
+        let previous = clients[client.id]
+        clients[client.id] = client
+        refreshRows()
+        if case .form(let form) = stack.last, form.clientID == client.id {
+            stack.removeLast()
+            if isNew {
+                list.selectedID = client.id
+                stack.append(.client(ClientViewState(id: client.id)))
+            }
+            message = Message("Saved \(label(client))")
+        } else if previous?.status != client.status {
+            message = Message(client.status == .discharged
+                ? "Discharged \(label(client)): \(client.discharge?.reason.label ?? "")"
+                : "Reopened \(label(client)) as \(client.status.label.lowercased())")
+        } else {
+            message = Message("Saved \(label(client))")
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// A synthetic caseload for trying Caseload out and for screenshots: 60 invented people across
+/// three invented practices, every status, realistic timelines. Deterministic for a seed.
+public enum DemoCaseload {
+    public static var practices: [String] { DemoData.practices.map(\.name) }
+
+    /// Referral dates fall within this many days before `today`.
+    public static let referralWindowDays = 182
+
+    public static func make(today: CalendarDate, now: Date, seed: UInt64 = 42) -> [Client] {
+        var builder = Builder(today: today, now: now, random: SplitMix64(seed: seed))
+        return builder.make()
+    }
+
+    private struct Builder {
+        let today: CalendarDate
+        let now: Date
+        var random: SplitMix64
+
+        mutating func make() -> [Client] {
+            var people = DemoData.people
+            random.shuffle(&people)
+            let statuses = statusesOldestFirst()
+            precondition(statuses.count == people.count, "status quotas must cover every demo person")
+            let count = people.count
+
+            // Oldest first, so references run in referral order.
+            let referralDates = (0..<count)
+                .map { _ in today.adding(days: -random.int(in: 0...DemoCaseload.referralWindowDays)) }
+                .sorted()
+            var reasons = DemoData.dischargeReasons
+            random.shuffle(&reasons)
+            var phoneEndings = Array(0...999)
+            random.shuffle(&phoneEndings)
+            // Fixed numbers of each trait, so every seed shows them all.
+            let withoutNHSNumber = Set(chosen(7, of: count))
+            let withRisk = Set(chosen(12, of: count))
+            let withoutPhone = Set(chosen(4, of: count))
+
+            return (0..<count).map { index in
+                var client = person(people[index], reference: ClientReference.make(index + 1),
+                                    referred: referralDates[index])
+                if !withoutNHSNumber.contains(index) { client.nhsNumber = testNHSNumber() }
+                if !withoutPhone.contains(index) { client.phone = String(format: "07700 900%03d", phoneEndings[index]) }
+                client.email = random.chance(40) ? people[index].emailStem + "@example.org" : nil
+                client.preferredContact = preferredContact(for: client)
+                if withRisk.contains(index) { client.riskNote = random.pick(DemoData.riskNotes) }
+                client.discussInSupervision = random.chance(client.hasRisk ? 50 : 5)
+                let reason: DischargeReason? = statuses[index] == .discharged ? reasons.removeLast() : nil
+                live(&client, to: statuses[index], dischargeReason: reason)
+                return client
+            }
+        }
+
+        /// Oldest referrals first. The oldest have mostly finished; the newest are still waiting.
+        mutating func statusesOldestFirst() -> [ClientStatus] {
+            func deck(_ counts: KeyValuePairs<ClientStatus, Int>) -> [ClientStatus] {
+                var cards = counts.flatMap { Array(repeating: $0.key, count: $0.value) }
+                random.shuffle(&cards)
+                return cards
+            }
+            return deck([.discharged: 14, .active: 8, .onHold: 3])
+                + deck([.discharged: 4, .active: 14, .onHold: 2])
+                + deck([.waiting: 9, .contacting: 6])
+        }
+
+        mutating func chosen(_ wanted: Int, of count: Int) -> [Int] {
+            var positions = Array(0..<count)
+            random.shuffle(&positions)
+            return Array(positions.prefix(wanted))
+        }
+
+        mutating func person(_ person: DemoData.Person, reference: String, referred: CalendarDate) -> Client {
+            let practice = random.pick(DemoData.practices)
+            let scenario = random.pick(DemoData.scenarios)
+            let (referrerName, role) = referrer(at: practice, selfName: person.name)
+            let referral = Referral(date: referred, referrerName: referrerName, referrerRole: role,
+                                    reason: scenario.reason, needs: scenario.needs, consentToContact: true)
+            // Adults only: a birthday exactly `age` years before today, then up to a year earlier.
+            let age = random.int(in: 18...92)
+            let birth = CalendarDate(year: today.year - age, month: today.month, day: min(today.day, 28))?
+                .adding(days: -random.int(in: 0...364))
+            return Client(id: uuid(), reference: reference, name: person.name, preferredName: person.preferredName,
+                          dateOfBirth: birth, address: address(in: practice.town), practice: practice.name,
+                          referral: referral, createdAt: instant(on: referred))
+        }
+
+        mutating func referrer(at practice: DemoData.Practice, selfName: String) -> (String, ReferrerRole) {
+            switch random.int(in: 0...99) {
+            case 0..<50: (random.pick(practice.gps), .gp)
+            case 50..<60: (practice.receptionist, .receptionist)
+            case 60..<65: (selfName, .selfReferral)
+            default: random.pick(DemoData.networkReferrers)
+            }
+        }
+
+        mutating func address(in town: String) -> String {
+            let street = random.pick(DemoData.streets)
+            if random.chance(25) {
+                return "Flat \(random.int(in: 1...24)), \(random.pick(DemoData.blocks)), \(street), \(town)"
+            }
+            return "\(random.int(in: 1...140)) \(street), \(town)"
+        }
+
+        mutating func preferredContact(for client: Client) -> ContactMethod? {
+            if client.phone == nil { return random.chance(50) ? .letter : .inPerson }
+            if client.email != nil && random.chance(30) { return .email }
+            return random.chance(10) ? nil : random.pick([.phone, .phone, .phone, .text, .text])
+        }
+
+        /// A 999 test number with a valid check digit: never one issued to a real patient.
+        mutating func testNHSNumber() -> NHSNumber {
+            while true {
+                let digits = [9, 9, 9] + (0..<6).map { _ in random.int(in: 0...9) }
+                guard let check = NHSNumber.checkDigit(forFirstNine: digits) else { continue }
+                return try! NHSNumber((digits + [check]).map(String.init).joined())
+            }
+        }
+
+        /// Walks the client from the waiting list to `status`, recording each change on the way,
+        /// with every date between the referral and today.
+        mutating func live(_ client: inout Client, to status: ClientStatus, dischargeReason: DischargeReason?) {
+            var current = ClientStatus.waiting
+            var date = client.referral.date
+            func move(_ next: ClientStatus, after days: ClosedRange<Int>, note: String = "") {
+                date = later(date, by: days)
+                client.statusHistory.append(StatusChange(date: date, from: current, to: next, note: note))
+                current = next
+            }
+            if status != .waiting { move(.contacting, after: 0...5, note: random.pick(DemoData.firstCallNotes)) }
+            let reached = status == .active || status == .onHold || (status == .discharged && dischargeReason != .unableToContact)
+            if reached {
+                move(.active, after: 0...14)
+                client.firstContactDate = date
+            }
+            if status == .onHold { move(.onHold, after: 7...40, note: random.pick(DemoData.holdNotes)) }
+            if let dischargeReason {
+                move(.discharged, after: reached ? 14...90 : 14...28, note: dischargeReason.label)
+                client.discharge = Discharge(reason: dischargeReason, date: date,
+                                             note: random.pick(DemoData.dischargeNote(dischargeReason)))
+            }
+            client.status = current
+            // Notes and edits go on after the last status change for people still being seen.
+            let lastTouched = status == .discharged ? date : later(date, by: 0...30)
+            client.updatedAt = min(max(instant(on: lastTouched), client.createdAt), now)
+        }
+
+        /// A day `days` after `date`, but never after today.
+        mutating func later(_ date: CalendarDate, by days: ClosedRange<Int>) -> CalendarDate {
+            let room = max(0, date.days(until: today))
+            let wanted = random.int(in: days)
+            return date.adding(days: min(wanted, room))
+        }
+
+        /// Some time in the working day (UTC) of `day`, but never after `now`.
+        mutating func instant(on day: CalendarDate) -> Date {
+            let seconds = day.dayNumber * 86_400 + random.int(in: 9 * 3600...17 * 3600)
+            return min(Date(timeIntervalSince1970: TimeInterval(seconds)), now)
+        }
+
+        mutating func uuid() -> UUID {
+            let (high, low) = (random.next(), random.next())
+            var bytes = (0..<8).map { UInt8(truncatingIfNeeded: high >> (8 * $0)) }
+                + (0..<8).map { UInt8(truncatingIfNeeded: low >> (8 * $0)) }
+            bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
+            bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
+            return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        }
+    }
+}

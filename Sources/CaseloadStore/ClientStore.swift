@@ -1,0 +1,148 @@
+import CaseloadKit
+import Foundation
+import Glibc
+
+/// The caseload on disk: one JSON file per client under `clients/`, a `manifest.json`, and a `.lock`
+/// held by the one window allowed to write.
+///
+///     <dir>/manifest.json           {"application":"caseload","schemaVersion":1,"createdAt":...}
+///     <dir>/clients/<uuid>.json     one client, pretty-printed with sorted keys
+///     <dir>/.lock                   flock'd by the writer, which writes its pid in it
+///
+/// Folders are 0700 and files 0600. Not `Sendable`: one owner (the app shell) opens, saves and closes.
+public final class ClientStore {
+    public let directory: URL
+    /// Read-write only while this store holds the lock; fixed at open.
+    public let access: StoreAccess
+    private let operations: FileOperations
+    private var lock: DirectoryLock?
+
+    private init(directory: URL, access: StoreAccess, operations: FileOperations, lock: DirectoryLock?) {
+        self.directory = directory
+        self.access = access
+        self.operations = operations
+        self.lock = lock
+    }
+
+    deinit { close() }
+
+    /// Opens the caseload in `directory`, creating the folder (0700) and the manifest when missing.
+    /// Opens read-only, rather than failing, when another window holds the lock, the folder is not
+    /// writable, or a newer Caseload wrote it. Throws when the folder cannot be created or the
+    /// manifest is damaged (which is left untouched). `now` stamps a new manifest.
+    public static func open(
+        directory: URL, fileOperations operations: FileOperations = .system, now: Date
+    ) throws(StoreError) -> ClientStore {
+        let directory = directory.standardizedFileURL
+        let path = directory.path
+        do {
+            try Folders.ensure(path)
+        } catch {
+            throw .cannotCreateDirectory(path: path, reason: error)
+        }
+
+        var access = StoreAccess.readWrite
+        var lock: DirectoryLock?
+        switch DirectoryLock.acquire(in: path, operations: operations) {
+        case .locked(let acquired): lock = acquired
+        case .readOnly(let reason): access = .readOnly(reason)
+        }
+
+        do {
+            switch try Manifest.read(in: path, operations: operations) {
+            case .missing where lock != nil:
+                try Manifest.create(in: path, now: now, operations: operations)
+            case .found(let version) where version > Manifest.currentSchemaVersion:
+                // Let go of the lock: the newer Caseload that owns this folder may want it.
+                lock?.release(operations: operations)
+                lock = nil
+                access = .readOnly(.newerSchema(found: version))
+            case .missing, .found:
+                break
+            }
+            if lock != nil { try prepareClientsFolder(in: path, operations: operations) }
+        } catch {
+            lock?.release(operations: operations)
+            throw error
+        }
+        return ClientStore(directory: directory, access: access, operations: operations, lock: lock)
+    }
+
+    /// Reads every client file. Files that cannot be used are reported in `problems`, never changed.
+    public func loadClients() -> ClientLoad {
+        ClientFileReader(directory: directory.path, operations: operations).load()
+    }
+
+    /// Writes `client` to its own file durably: afterwards the file holds the new version in full, and
+    /// on any failure before the final rename it still holds the previous one, byte for byte.
+    public func save(_ client: Client) throws(StoreError) {
+        let reference = client.reference.isEmpty ? "client \(client.id.uuidString.lowercased())" : client.reference
+        if case .readOnly(let reason) = access { throw .readOnly(reference: reference, reason: reason) }
+        guard lock != nil else { throw .closed(reference: reference) }
+        let bytes: [UInt8]
+        do {
+            bytes = try StoreJSON.encode(client)
+        } catch {
+            throw .cannotEncode(reference: reference, reason: "\(error)")
+        }
+        let fileName = client.id.uuidString.lowercased() + ".json"
+        do {
+            try operations.writeDurably(bytes, to: fileName, in: directory.path + "/" + ClientFileReader.folderName)
+        } catch {
+            throw .saveFailed(reference: reference, failure: error)
+        }
+    }
+
+    /// Releases the lock; later saves throw. Safe to call more than once.
+    public func close() {
+        lock?.release(operations: operations)
+        lock = nil
+    }
+
+    /// Where a client's file lives, relative to the data folder: `clients/<uuid lowercased>.json`.
+    public static func relativePath(for id: UUID) -> String {
+        ClientFileReader.relativePath(for: id)
+    }
+
+    /// Creates `clients/` and removes temporary files left by a crash mid-save. Safe only while
+    /// holding the lock, when no other save can be in progress.
+    private static func prepareClientsFolder(in path: String, operations: FileOperations) throws(StoreError) {
+        let clients = path + "/" + ClientFileReader.folderName
+        do {
+            try Folders.ensure(clients)
+        } catch {
+            throw .cannotCreateDirectory(path: clients, reason: error)
+        }
+        for folder in [path, clients] {
+            for name in (try? operations.listDirectory(folder)) ?? [] where TemporaryFile.isTemporary(name) {
+                try? operations.unlink(folder + "/" + name)
+            }
+        }
+    }
+}
+
+/// Creating folders with mode 0700 whatever the umask.
+enum Folders {
+    /// Like `mkdir -p`, but every folder it creates (not those already there) gets exactly 0700.
+    static func ensure(_ path: String) throws(SystemError) {
+        if mkdir(path, 0o700) == 0 {
+            _ = chmod(path, 0o700)
+            return
+        }
+        let error = SystemError.current
+        switch error.code {
+        case EEXIST:
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw .current }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw SystemError(ENOTDIR) }
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { throw error }
+            try ensure(parent)
+            guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw .current }
+            _ = chmod(path, 0o700)
+        default:
+            throw error
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Glibc
+
+/// The steps of a durable save, so that an error can say which one failed.
+public enum WriteStep: String, Sendable, Equatable, CaseIterable {
+    case createTemporaryFile, write, flush, close, rename, syncDirectory
+}
+
+/// A durable write that failed at `step` with `reason`.
+public struct WriteFailure: Error, Equatable, Sendable {
+    public let step: WriteStep
+    public let reason: SystemError
+
+    /// True once the rename has happened: the new bytes are in place but may not survive a power cut.
+    public var replacedTarget: Bool { step == .syncDirectory }
+}
+
+/// The prefix and suffix of temporary files, which loading ignores and opening tidies away.
+enum TemporaryFile {
+    static func name(for target: String) -> String {
+        "." + target + "." + String(UInt32.random(in: .min ... .max), radix: 16) + ".tmp"
+    }
+
+    static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.hasSuffix(".tmp") }
+}
+
+extension FileOperations {
+    /// Replaces `fileName` in `directory` with `bytes` so that, whatever happens, the file holds either
+    /// the old bytes or the new ones in full: write a temporary file beside it, fsync, rename over the
+    /// target, fsync the directory. On failure before the rename the target is untouched and the
+    /// temporary file is removed.
+    func writeDurably(_ bytes: [UInt8], to fileName: String, in directory: String) throws(WriteFailure) {
+        let target = directory + "/" + fileName
+        var temporary = ""
+        var fd: Int32 = -1
+        // O_EXCL never follows or reuses an existing name; a clash of random names is simply retried.
+        for attempt in 1...3 {
+            temporary = directory + "/" + TemporaryFile.name(for: fileName)
+            do {
+                fd = try open(temporary, O_CREAT | O_EXCL | O_CLOEXEC | O_WRONLY, 0o600)
+                break
+            } catch {
+                if error.code == EEXIST && attempt < 3 { continue }
+                throw WriteFailure(step: .createTemporaryFile, reason: error)
+            }
+        }
+
+        func abandon(_ step: WriteStep, _ reason: SystemError, closing: Bool) -> WriteFailure {
+            if closing { try? close(fd) }
+            try? unlink(temporary)
+            return WriteFailure(step: step, reason: reason)
+        }
+
+        do {
+            try writeAll(bytes, to: fd)
+        } catch {
+            throw abandon(.write, error, closing: true)
+        }
+        do {
+            try fsync(fd)
+        } catch {
+            throw abandon(.flush, error, closing: true)
+        }
+        do {
+            try close(fd)
+        } catch {
+            // A failed close may be a delayed write error (NFS); the descriptor is gone either way.
+            throw abandon(.close, error, closing: false)
+        }
+        do {
+            try rename(temporary, target)
+        } catch {
+            throw abandon(.rename, error, closing: false)
+        }
+        do {
+            try syncDirectory(directory)
+        } catch {
+            throw WriteFailure(step: .syncDirectory, reason: error)
+        }
+    }
+
+    /// Writes every byte, carrying on after partial writes and interrupted calls.
+    private func writeAll(_ bytes: [UInt8], to fd: Int32) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Result { () throws(SystemError) -> Int in
+                    try write(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+                }
+            }
+            let written: Int
+            switch result {
+            case .success(let count): written = count
+            case .failure(let error) where error.code == EINTR: continue
+            case .failure(let error): throw error
+            }
+            // A write of zero bytes to a regular file would loop for ever; treat it as an I/O error.
+            guard written > 0 else { throw SystemError(EIO) }
+            offset += written
+        }
+    }
+}

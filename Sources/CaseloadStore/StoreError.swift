@@ -1,0 +1,42 @@
+/// What went wrong opening the caseload or saving to it. Every description is a sentence a link
+/// worker can act on (or read out to support): it names the thing and gives the system's reason.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// None of `--data-dir`, `CASELOAD_DIR`, `XDG_DATA_HOME` or `HOME` says where the data lives.
+    case noDataDirectory
+    case cannotCreateDirectory(path: String, reason: SystemError)
+    /// `manifest.json` exists but cannot be used; it is left exactly as it is.
+    case unusableManifest(path: String, reason: String)
+    case cannotWriteManifest(path: String, failure: WriteFailure)
+    /// A save was refused because the store is read-only.
+    case readOnly(reference: String, reason: ReadOnlyReason)
+    /// A save was refused because the store has been closed (the lock is no longer held).
+    case closed(reference: String)
+    case cannotEncode(reference: String, reason: String)
+    /// A save failed. Before the rename the previous file is untouched; at `.syncDirectory` the new
+    /// version is in place but the disk did not confirm it.
+    case saveFailed(reference: String, failure: WriteFailure)
+
+    public var description: String {
+        switch self {
+        case .noDataDirectory:
+            "Cannot tell where to keep the caseload: HOME is not set. Use --data-dir or set CASELOAD_DIR."
+        case .cannotCreateDirectory(let path, let reason):
+            "Could not create the data folder \(path): \(reason)."
+        case .unusableManifest(let path, let reason):
+            "Cannot open the caseload: \(path): \(reason). The file has been left as it is."
+        case .cannotWriteManifest(let path, let failure):
+            "Could not create \(path): \(failure.reason)."
+        case .readOnly(let reference, let reason):
+            "Could not save \(reference): the caseload is \(reason)."
+        case .closed(let reference):
+            "Could not save \(reference): the caseload has been closed."
+        case .cannotEncode(let reference, let reason):
+            "Could not save \(reference): \(reason)."
+        case .saveFailed(let reference, let failure) where failure.replacedTarget:
+            "\(reference) was written but the disk did not confirm it (\(failure.reason)); "
+                + "it may be lost if the computer loses power."
+        case .saveFailed(let reference, let failure):
+            "Could not save \(reference): \(failure.reason)."
+        }
+    }
+}

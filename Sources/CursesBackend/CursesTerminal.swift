@@ -1,0 +1,289 @@
+import CNCurses
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, through ncursesw. One per process, used from the thread that made it:
+/// curses is not thread-safe, and leaving the class non-Sendable lets Swift 6 enforce that
+/// (top-level code and `@MainActor` code can own it; nothing can hand it to another task).
+///
+/// Run `TerminalCheck.problem(environment:)` first: this needs a terminal on stdin and stdout.
+public final class CursesTerminal: Terminal {
+    public struct StartError: Error, CustomStringConvertible {
+        public let term: String
+        public var description: String {
+            #"caseload: could not start the terminal interface (TERM="\#(term)")"#
+        }
+    }
+
+    /// The theme in use: the one asked for, or `Theme.monochrome` (see `ColourMapping.effectiveTheme`).
+    public let theme: Theme
+    /// Curses' `COLORS`: 0 without colour support.
+    public let colourCount: Int
+
+    private struct ColourPair: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
+
+    private var roleStyles: [Role: (attributes: attr_t, pair: Int16)] = [:]
+    private var pairs: [ColourPair: Int16] = [:]
+    private let defaultColoursWork: Bool
+    private var previous: Buffer?
+    private var needsFullRedraw = true
+    private var cursorShown: Bool?
+    private var decoder = KeyDecoder()
+    private var queued: [TerminalEvent] = []
+    private var active = true
+    private var suspended = false
+    private var hungUp = false
+
+    /// Milliseconds to wait after Esc for the rest of a sequence (curses' wait, then ours).
+    private static let escapeDelay = 25
+    /// An unfinished bracketed paste is delivered after this long without input.
+    private static let pasteIdleLimit = 1000
+    /// Longest single wait for input, so a termination signal is noticed promptly.
+    private static let signalPollInterval = 200
+    private static let bracketedPasteOn = "\u{1B}[?2004h"
+    private static let bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Takes over the terminal. `environment` decides colour (`NO_COLOR`) and names TERM in errors.
+    public init(theme requested: Theme, environment: [String: String]) throws {
+        Self.useUTF8Locale()
+        // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers only where none exist.
+        caseload_install_signal_handlers()
+        guard caseload_start_screen() else {
+            caseload_remove_signal_handlers()
+            throw StartError(term: environment["TERM"] ?? "")
+        }
+        let screen = caseload_stdscr()
+        raw()  // Ctrl-C and Ctrl-S arrive as keys; no signals, no XOFF freeze.
+        noecho()
+        nonl()  // Lets curses move down with a line feed; Enter arrives as CR, untranslated.
+        keypad(screen, true)
+        scrollok(screen, false)
+        set_escdelay(Int32(Self.escapeDelay))
+        typeahead(-1)  // Always finish a frame rather than stop when a key is waiting.
+
+        var colours = 0
+        var defaultsWork = false
+        if has_colors() {
+            start_color()
+            colours = Int(caseload_colors())
+            defaultsWork = use_default_colors() == OK
+        }
+        colourCount = colours
+        defaultColoursWork = defaultsWork
+        theme = ColourMapping.effectiveTheme(requested: requested, environment: environment, terminalColours: colours)
+        for role in Role.allCases {
+            let style = theme.style(for: role)
+            let (foreground, background, added) = colours > 0
+                ? ColourMapping.colours(for: style, terminalColours: colours) : (-1, -1, [])
+            roleStyles[role] = (Self.cursesAttributes(style.attributes.union(added)), pair(foreground, background))
+        }
+        Self.writeToTerminal(Self.bracketedPasteOn)
+    }
+
+    deinit { restore() }
+
+    public var size: Size {
+        Size(width: Int(caseload_columns()), height: Int(caseload_lines()))
+    }
+
+    /// Also SIGHUP when the terminal has gone away but the signal was ignored (nohup), since
+    /// reading would then fail at once, forever.
+    public var pendingTerminationSignal: Int32? {
+        let signal = caseload_pending_signal()
+        if signal != 0 { return signal }
+        return hungUp ? SIGHUP : nil
+    }
+
+    // MARK: Drawing
+
+    public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
+        guard active, !suspended else { return }
+        let screen = caseload_stdscr()
+        let full = needsFullRedraw || previous?.size != buffer.size
+        if full { wclear(screen) }  // Also repaints the real screen, whatever a resize left on it.
+        let visible = size
+        let width = min(buffer.size.width, visible.width)
+        for y in 0..<min(buffer.size.height, visible.height) {
+            let row = (y * buffer.size.width)..<((y + 1) * buffer.size.width)
+            if full || previous?.cells[row] != buffer.cells[row] {
+                drawRow(y, of: buffer, width: width)
+            }
+        }
+        previous = buffer
+        needsFullRedraw = false
+
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < visible.width, cursor.y < visible.height {
+            showCursor(true)
+            wmove(screen, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            showCursor(false)
+        }
+        wnoutrefresh(screen)
+        doupdate()
+    }
+
+    private func drawRow(_ y: Int, of buffer: Buffer, width: Int) {
+        var x = 0
+        while x < width {
+            let cell = buffer[x, y]
+            let style = roleStyles[cell.style.role] ?? (0, 0)
+            let attributes = style.attributes | Self.cursesAttributes(cell.style.attributes)
+            // A continuation cell reached here lost its wide character; a wide character cut by
+            // the right edge cannot be drawn. Either way, a space keeps the columns.
+            let columns = cell.width == 2 && x + 1 < width ? 2 : 1
+            let glyph = cell.width == 0 || columns < cell.width
+                ? Glyph(characters: [0x20, 0], padding: 0) : Glyph(cell.text, columns: columns)
+            put(glyph.characters, x: x, y: y, attributes: attributes, pair: style.pair)
+            for offset in (columns - glyph.padding)..<columns {
+                put([0x20, 0], x: x + offset, y: y, attributes: attributes, pair: style.pair)
+            }
+            x += columns
+        }
+    }
+
+    private func put(_ characters: [wchar_t], x: Int, y: Int, attributes: attr_t, pair: Int16) {
+        var cell = cchar_t()
+        setcchar(&cell, characters, attributes, pair, nil)
+        // Returns ERR in the bottom-right corner (the cursor cannot advance past it), but with
+        // scrollok off curses still draws that cell, without scrolling.
+        mvwadd_wch(caseload_stdscr(), Int32(y), Int32(x), &cell)
+    }
+
+    private func showCursor(_ shown: Bool) {
+        guard cursorShown != shown else { return }
+        curs_set(shown ? 1 : 0)
+        cursorShown = shown
+    }
+
+    private func pair(_ foreground: Int16, _ background: Int16) -> Int16 {
+        // Without use_default_colors, -1 is not a colour: fall back to white on black.
+        let key = defaultColoursWork
+            ? ColourPair(foreground: foreground, background: background)
+            : ColourPair(foreground: foreground < 0 ? 7 : foreground, background: background < 0 ? 0 : background)
+        if key == ColourPair(foreground: -1, background: -1) { return 0 }
+        if let number = pairs[key] { return number }
+        let number = Int16(pairs.count + 1)
+        guard Int(number) < Int(caseload_color_pairs()), init_pair(number, key.foreground, key.background) == OK else {
+            return 0
+        }
+        pairs[key] = number
+        return number
+    }
+
+    private static func cursesAttributes(_ attributes: Attributes) -> attr_t {
+        var result: attr_t = 0
+        if attributes.contains(.bold) { result |= caseload_attr_bold() }
+        if attributes.contains(.dim) { result |= caseload_attr_dim() }
+        if attributes.contains(.underline) { result |= caseload_attr_underline() }
+        if attributes.contains(.reverse) { result |= caseload_attr_reverse() }
+        if attributes.contains(.italic) { result |= caseload_attr_italic() }
+        return result
+    }
+
+    // MARK: Input
+
+    /// A negative timeout waits until there is an event (or a termination signal).
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        guard active, !suspended else { return nil }
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(timeoutMilliseconds))
+        var firstRead = true
+        while queued.isEmpty, pendingTerminationSignal == nil {
+            let wait: Int
+            if decoder.isInPaste {
+                wait = Self.pasteIdleLimit
+            } else if decoder.isWaiting {
+                wait = Self.escapeDelay
+            } else {
+                let left = deadline.map { Self.milliseconds(clock.now.duration(to: $0)) } ?? Int.max
+                if left <= 0 && !firstRead { break }
+                wait = min(max(0, left), Self.signalPollInterval)
+            }
+            firstRead = false
+            read(waitingUpTo: wait)
+        }
+        return queued.isEmpty ? nil : queued.removeFirst()
+    }
+
+    private func read(waitingUpTo milliseconds: Int) {
+        let screen = caseload_stdscr()
+        wtimeout(screen, Int32(milliseconds))
+        var character: wint_t = 0
+        switch wget_wch(screen, &character) {
+        case KEY_CODE_YES where Int32(character) == KEY_RESIZE:
+            needsFullRedraw = true
+            queued.append(.resize(size))
+        case KEY_CODE_YES:
+            queued += decoder.feed(.keyCode(Int32(character)))
+        case OK:
+            queued += decoder.feed(.character(character))
+        default:
+            // Nothing arrived in time (or a signal interrupted the wait): what is held back was typed as is.
+            queued += decoder.flush()
+            hungUp = Self.inputHasHungUp()
+        }
+    }
+
+    private static func inputHasHungUp() -> Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&input, 1, 0) > 0 && input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+
+    // MARK: Giving the terminal back
+
+    /// Hands the terminal to another program (such as `$EDITOR`) until `resume()`.
+    public func suspend() {
+        guard active, !suspended else { return }
+        suspended = true
+        endwin()
+        Self.writeToTerminal(Self.bracketedPasteOff)
+    }
+
+    /// Takes the terminal back after `suspend()`; the next `draw` repaints everything.
+    public func resume() {
+        guard active, suspended else { return }
+        suspended = false
+        Self.writeToTerminal(Self.bracketedPasteOn)
+        reset_prog_mode()
+        cursorShown = nil
+        needsFullRedraw = true
+    }
+
+    public func restore() {
+        guard active else { return }
+        active = false
+        if !suspended {
+            endwin()
+            Self.writeToTerminal(Self.bracketedPasteOff)
+        }
+        caseload_restore_termios()
+        caseload_remove_signal_handlers()
+    }
+
+    private static func writeToTerminal(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Curses needs a locale that can measure wide characters. Under a plain C/POSIX locale (often
+    /// the case over ssh or in containers, where the terminal is UTF-8 all the same) use C.UTF-8 for
+    /// characters, rather than draw every name with an accent or in Chinese as question marks.
+    private static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) == "ANSI_X3.4-1968" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}

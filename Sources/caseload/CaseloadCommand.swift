@@ -1,0 +1,54 @@
+import ArgumentParser
+import CaseloadStore
+import Foundation
+
+@main
+struct CaseloadCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "caseload",
+        abstract: "A keyboard-first caseload manager for social prescribing link workers.",
+        discussion: """
+            With no command, opens the caseload in the terminal. Data lives in --data-dir, else \
+            $CASELOAD_DIR, else $XDG_DATA_HOME/caseload, else ~/.local/share/caseload.
+            Set CASELOAD_NOW (for example 2026-11-21T10:00:00Z) to pin the clock for demos and tests.
+            """,
+        version: version,
+        subcommands: [DemoCommand.self, ListCommand.self]
+    )
+
+    @OptionGroup var location: DataLocation
+
+    @Flag(help: "Open a demo caseload of synthetic clients, kept in its own folder (created the first time); never touches real data.")
+    var demo = false
+
+    func validate() throws {
+        if demo && location.dataDir != nil {
+            throw ValidationError("--demo uses its own folder; leave out --data-dir, or use `caseload demo --dir D` then `caseload --data-dir D`.")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let clock = try Clock(environment: environment)
+        let directory: URL
+        if demo {
+            directory = try DemoCommand.demoDirectory(environment: environment)
+            try DemoCommand.writeDemoIfMissing(in: directory, clock: clock)
+        } else {
+            directory = try location.resolve()
+        }
+        try InteractiveSession.run(directory: directory, clock: clock, environment: environment)
+    }
+}
+
+/// The `--data-dir` option every command shares.
+struct DataLocation: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The caseload folder.", valueName: "path"))
+    var dataDir: String?
+
+    func resolve() throws -> URL {
+        try DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
+    }
+}

@@ -1,0 +1,165 @@
+import CaseloadKit
+@testable import CaseloadStore
+import Foundation
+import Glibc
+import Synchronization
+import Testing
+
+/// A fresh folder for one test, removed afterwards even if the test changed its permissions.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("caseload-store-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    defer {
+        // Give back any permissions a test took away so that the folder can be removed.
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            for case let name as String in walker { _ = chmod(url.path + "/" + name, 0o700) }
+        }
+        _ = chmod(url.path, 0o700)
+        try? FileManager.default.removeItem(at: url)
+    }
+    return try body(url)
+}
+
+/// 2026-09-09T14:05:00Z: whole seconds, which is what the files keep.
+let pinnedNow = Date(timeIntervalSince1970: 1_788_962_700)
+
+func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+/// A client with every optional field set, so that a round trip exercises the whole record.
+func fullClient(reference: String = "C-0042", name: String = "Margaret Oduya") throws -> Client {
+    Client(
+        id: UUID(), reference: reference, name: name, preferredName: "Peggy",
+        dateOfBirth: day("1948-03-17"), nhsNumber: try NHSNumber("9434765919"), phone: "07700 900123",
+        email: "peggy@example.org", address: "Flat 2/1, 14 Mill Lane, Leeds LS1 4AB",
+        preferredContact: .phone, practice: "Mill Lane Surgery",
+        referral: Referral(date: day("2026-08-03"), referrerName: "Dr A. Khan", referrerRole: .gp,
+                           reason: "Lonely since husband died; \"not getting out\".",
+                           needs: [.loneliness, .bereavement], consentToContact: true),
+        status: .discharged,
+        discharge: Discharge(reason: .goalsMet, date: day("2026-09-01"), note: "Joined the lunch club"),
+        firstContactDate: day("2026-08-05"),
+        statusHistory: [StatusChange(date: day("2026-08-05"), from: .waiting, to: .active),
+                        StatusChange(date: day("2026-09-01"), from: .active, to: .discharged, note: "Goals met")],
+        riskNote: "Dog in the house; visit in pairs.", discussInSupervision: true,
+        createdAt: pinnedNow, updatedAt: pinnedNow.addingTimeInterval(3600))
+}
+
+func bytes(at url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
+
+func write(_ text: String, to url: URL) throws { try Data(text.utf8).write(to: url) }
+
+/// Permission bits only, such as 0o600.
+func mode(of url: URL) -> mode_t {
+    var info = stat()
+    guard stat(url.path, &info) == 0 else { return 0 }
+    return info.st_mode & 0o7777
+}
+
+func names(in url: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+}
+
+func clientsFolder(_ dir: URL) -> URL { dir.appendingPathComponent("clients", isDirectory: true) }
+
+func clientFile(_ dir: URL, _ id: UUID) -> URL { dir.appendingPathComponent(ClientStore.relativePath(for: id)) }
+
+let isRoot = getuid() == 0
+
+/// Makes chosen system calls fail, once each, on top of the real ones.
+final class FaultPlan: Sendable {
+    private struct State {
+        var failures: [WriteStep: Int32] = [:]
+        var openFailure: (suffix: String, code: Int32)?
+        var lockFailure: Int32?
+        var checkWritableFailure: Int32?
+        var readFailures: [String: Int32] = [:]
+        var interruptNextWrite = false
+        var maxBytesPerWrite = Int.max
+    }
+    private let state = Mutex(State())
+
+    /// The next call for `step` in a save fails with `code`.
+    func fail(_ step: WriteStep, with code: Int32) { state.withLock { $0.failures[step] = code } }
+    /// The next open of a path ending in `suffix` fails (to break the lock file, say).
+    func failOpen(ofPathEndingIn suffix: String, with code: Int32) {
+        state.withLock { $0.openFailure = (suffix, code) }
+    }
+    func failLock(with code: Int32) { state.withLock { $0.lockFailure = code } }
+    func failCheckWritable(with code: Int32) { state.withLock { $0.checkWritableFailure = code } }
+    func failRead(ofPathEndingIn suffix: String, with code: Int32) { state.withLock { $0.readFailures[suffix] = code } }
+    func interruptNextWrite() { state.withLock { $0.interruptNextWrite = true } }
+    func limitWrites(to count: Int) { state.withLock { $0.maxBytesPerWrite = count } }
+
+    private func take(_ step: WriteStep) -> SystemError? {
+        state.withLock { $0.failures.removeValue(forKey: step).map(SystemError.init) }
+    }
+
+    var operations: FileOperations {
+        let base = FileOperations.system
+        var ops = base
+        ops.open = { (path, flags, mode) throws(SystemError) -> Int32 in
+            let failure: SystemError? = self.state.withLock { state in
+                if let (suffix, code) = state.openFailure, path.hasSuffix(suffix) {
+                    state.openFailure = nil
+                    return SystemError(code)
+                }
+                return nil
+            }
+            if let failure { throw failure }
+            // Only the save's temporary file is opened with O_EXCL.
+            if flags & O_EXCL != 0, let failure = self.take(.createTemporaryFile) { throw failure }
+            return try base.open(path, flags, mode)
+        }
+        ops.write = { (fd, buffer) throws(SystemError) -> Int in
+            if let failure = self.take(.write) { throw failure }
+            let (interrupt, limit) = self.state.withLock { state in
+                defer { state.interruptNextWrite = false }
+                return (state.interruptNextWrite, state.maxBytesPerWrite)
+            }
+            if interrupt { throw SystemError(EINTR) }
+            return try base.write(fd, UnsafeRawBufferPointer(rebasing: buffer.prefix(limit)))
+        }
+        ops.fsync = { (fd) throws(SystemError) in
+            if let failure = self.take(.flush) { throw failure }
+            try base.fsync(fd)
+        }
+        ops.close = { (fd) throws(SystemError) in
+            // As on Linux, the descriptor is released even when close reports an error.
+            try base.close(fd)
+            if let failure = self.take(.close) { throw failure }
+        }
+        ops.rename = { (from, to) throws(SystemError) in
+            if let failure = self.take(.rename) { throw failure }
+            try base.rename(from, to)
+        }
+        ops.syncDirectory = { (path) throws(SystemError) in
+            if let failure = self.take(.syncDirectory) { throw failure }
+            try base.syncDirectory(path)
+        }
+        ops.readFile = { (path, limit) throws(SystemError) -> [UInt8] in
+            let failure: SystemError? = self.state.withLock { state in
+                state.readFailures.first(where: { path.hasSuffix($0.key) }).map { SystemError($0.value) }
+            }
+            if let failure { throw failure }
+            return try base.readFile(path, limit)
+        }
+        ops.lockExclusive = { (fd) throws(SystemError) in
+            if let code = self.state.withLock({ state in
+                defer { state.lockFailure = nil }
+                return state.lockFailure
+            }) {
+                throw SystemError(code)
+            }
+            try base.lockExclusive(fd)
+        }
+        ops.checkWritable = { (path) throws(SystemError) in
+            if let code = self.state.withLock({ state in
+                defer { state.checkWritableFailure = nil }
+                return state.checkWritableFailure
+            }) { throw SystemError(code) }
+            try base.checkWritable(path)
+        }
+        return ops
+    }
+}
