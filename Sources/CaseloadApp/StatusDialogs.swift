@@ -36,7 +36,7 @@ extension AppState {
     /// Returns true when saving is possible; otherwise says why.
     mutating func refuseIfReadOnly() -> Bool {
         guard let reason = readOnlyReason else { return true }
-        message = Message(error: "Nothing can be changed in this window: \(reason)")
+        message = Message(error: "\(reason.prefix(1).uppercased() + reason.dropFirst()): nothing can be changed here")
         return false
     }
 

@@ -16,7 +16,9 @@ struct Clock {
         pinned = date
     }
 
-    func now() -> Date { pinned ?? Date() }
+    /// Whole seconds: the store writes times to the second, so a fraction would make a saved
+    /// client differ from the same client read back.
+    func now() -> Date { pinned ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
 
     static func parse(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()

@@ -115,13 +115,6 @@ struct LoadProblemTests {
         }
     }
 
-    @Test(.enabled(if: !isRoot)) func aFileWithoutReadPermission() throws {
-        try expectProblem("cannot be read: Permission denied", name: "locked.json") { url in
-            try write("{}", to: url)
-            #expect(chmod(url.path, 0o000) == 0)
-        }
-    }
-
     @Test(arguments: [(EACCES, "cannot be read: Permission denied"), (EIO, "cannot be read: Input/output error"),
                       (EFBIG, "too large to be a client file (over 16 MB)")])
     func readErrorsAreReportedInWords(code: Int32, reason: String) throws {

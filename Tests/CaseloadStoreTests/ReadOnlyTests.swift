@@ -6,21 +6,6 @@ import Testing
 
 @Suite("Read-only opens and damaged manifests")
 struct ReadOnlyTests {
-    /// Root may write anywhere, so this runs only as an ordinary user; the injected tests below
-    /// cover the same path when the suite runs as root.
-    @Test(.enabled(if: !isRoot)) func unwritableFolderOpensReadOnly() throws {
-        try withTemporaryDirectory { dir in
-            let writer = try ClientStore.open(directory: dir, now: pinnedNow)
-            let client = try fullClient()
-            try writer.save(client)
-            writer.close()
-            #expect(chmod(dir.path, 0o500) == 0)
-            let store = try ClientStore.open(directory: dir, now: pinnedNow)
-            #expect(store.access == .readOnly(.directoryNotWritable))
-            #expect(store.loadClients().clients == [client])
-        }
-    }
-
     @Test(arguments: [EACCES, EROFS, EPERM])
     func lockFileThatCannotBeOpenedMeansNotWritable(code: Int32) throws {
         try withTemporaryDirectory { dir in

@@ -64,8 +64,6 @@ func clientsFolder(_ dir: URL) -> URL { dir.appendingPathComponent("clients", is
 
 func clientFile(_ dir: URL, _ id: UUID) -> URL { dir.appendingPathComponent(ClientStore.relativePath(for: id)) }
 
-let isRoot = getuid() == 0
-
 /// Makes chosen system calls fail, once each, on top of the real ones.
 final class FaultPlan: Sendable {
     private struct State {
