@@ -12,13 +12,13 @@ public enum TerminalCheck {
 
     /// The checks that need no terminal database. nil when nothing is wrong.
     public static func problem(environment: [String: String], stdinIsTTY: Bool, stdoutIsTTY: Bool) -> String? {
-        if !stdoutIsTTY { return "caseload: standard output is not a terminal; \(alternatives)" }
-        if !stdinIsTTY { return "caseload: standard input is not a terminal; \(alternatives)" }
+        if !stdoutIsTTY { return "standard output is not a terminal; \(alternatives)" }
+        if !stdinIsTTY { return "standard input is not a terminal; \(alternatives)" }
         guard let term = environment["TERM"], !term.isEmpty else {
-            return "caseload: TERM is not set, so the terminal type is unknown; set it (for example TERM=xterm-256color) or \(alternatives)"
+            return "TERM is not set, so the terminal type is unknown; set it (for example TERM=xterm-256color) or \(alternatives)"
         }
         if term == "dumb" {
-            return #"caseload: the terminal type is "dumb" (TERM), which cannot show a full screen; "#
+            return #"the terminal type is "dumb" (TERM), which cannot show a full screen; "#
                 + "set TERM (for example TERM=xterm-256color) or \(alternatives)"
         }
         return nil
@@ -35,9 +35,9 @@ public enum TerminalCheck {
         case 1:
             return nil
         case -1:
-            return "caseload: no terminfo database was found to describe the terminal; install ncurses-base (or ncurses-term) or \(alternatives)"
+            return "no terminfo database was found to describe the terminal; install ncurses-base (or ncurses-term) or \(alternatives)"
         default:
-            return #"caseload: the terminal type "\#(term)" (TERM) is not in the terminfo database, or cannot show a full screen; "#
+            return #"the terminal type "\#(term)" (TERM) is not in the terminfo database, or cannot show a full screen; "#
                 + "set TERM to a known type (for example xterm-256color) or \(alternatives)"
         }
     }

@@ -9,6 +9,10 @@ struct CaseloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caseload",
         abstract: "A keyboard-first caseload manager for social prescribing link workers.",
+        usage: """
+            caseload [--data-dir <path>] [--demo]
+              caseload <subcommand> [options]
+            """,
         discussion: """
             With no command, opens the caseload in the terminal. Data lives in --data-dir, else \
             $CASELOAD_DIR, else $XDG_DATA_HOME/caseload, else ~/.local/share/caseload.
@@ -17,6 +21,26 @@ struct CaseloadCommand: ParsableCommand {
         version: version,
         subcommands: [DemoCommand.self, ListCommand.self]
     )
+
+    /// Problems the person can act on print as one line, `caseload: ...`, with exit code 1;
+    /// usage errors, help and version go through ArgumentParser as usual.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            fail(failure.description)
+        } catch let failure as StoreError {
+            fail(failure.description)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("caseload: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
 
     @OptionGroup var location: DataLocation
 

@@ -59,7 +59,7 @@ private func chars(_ text: String) -> [wchar_t] { text.unicodeScalars.map { wcha
         ]
         for (environment, stdin, stdout, expected) in cases {
             let message = try #require(TerminalCheck.problem(environment: environment, stdinIsTTY: stdin, stdoutIsTTY: stdout))
-            #expect(message.hasPrefix("caseload: "))
+            #expect(!message.hasPrefix("caseload: "), "the command line adds the program name")
             #expect(message.contains(expected))
             #expect(message.contains("caseload --help"))
             #expect(!message.contains("\n"))
