@@ -58,6 +58,7 @@ public enum Modal: Sendable {
     case confirm(Confirmation)
     case discharge(DischargeDialog)
     case needsPicker(NeedsPicker)
+    case statusPicker(StatusPicker)
     case loadProblems(scroll: Int)
 }
 

@@ -8,13 +8,14 @@ public struct ClientViewState: Sendable {
 }
 
 enum ClientAction: Sendable {
-    case back, edit, discharge, reopen, up, down, pageUp, pageDown, top, bottom, help, quit
+    case back, edit, changeStatus, discharge, reopen, up, down, pageUp, pageDown, top, bottom, help, quit
 }
 
 enum ClientScreen {
     static let keys = KeyMap<ClientAction>([
         KeyBinding([.escape, .character("q")], .back, help: "Back to the caseload", hint: "Back"),
         KeyBinding([.character("e")], .edit, help: "Edit this client", hint: "Edit"),
+        KeyBinding([.character("t")], .changeStatus, help: "Change status: waiting, contacting, active, on hold", hint: "Status"),
         KeyBinding([.character("d")], .discharge, help: "Discharge (asks for reason and date)", hint: "Discharge"),
         KeyBinding([.character("r")], .reopen, help: "Reopen a discharged client", hint: "Reopen"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
@@ -46,6 +47,7 @@ extension AppState {
             stack.removeLast()
             return []
         case .edit: return startEditing(client)
+        case .changeStatus: startStatusChange(client)
         case .discharge: startDischarge(client)
         case .reopen: confirmReopen(client)
         case .help: modal = .help(scroll: 0)

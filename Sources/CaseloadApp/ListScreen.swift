@@ -5,7 +5,7 @@ import TerminalUI
 enum ListAction: Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, search, nextMatch, previousMatch, clearSearchAndFilters
-    case add, edit, discharge, reopen
+    case add, edit, changeStatus, discharge, reopen
     case cycleSort, cycleStatusFilter, cyclePracticeFilter
     case showProblems, help, quit
 }
@@ -30,6 +30,7 @@ enum ListScreen {
         KeyBinding([.character("n")], .nextMatch, help: "Next search match"),
         KeyBinding([.character("N")], .previousMatch, help: "Previous search match"),
         KeyBinding([.escape], .clearSearchAndFilters, help: "Clear search and filters"),
+        KeyBinding([.character("t")], .changeStatus, help: "Change status: waiting, contacting, active, on hold"),
         KeyBinding([.character("d")], .discharge, help: "Discharge the selected client"),
         KeyBinding([.character("r")], .reopen, help: "Reopen the selected (discharged) client"),
         KeyBinding([.character("!")], .showProblems, help: "Show files that could not be read"),
@@ -69,6 +70,7 @@ extension AppState {
             message = Message("Showing all clients")
         case .add: return startAddingClient()
         case .edit: if let client = selectedClient { return startEditing(client) }
+        case .changeStatus: if let client = selectedClient { startStatusChange(client) }
         case .discharge: if let client = selectedClient { startDischarge(client) }
         case .reopen: if let client = selectedClient { confirmReopen(client) }
         case .cycleSort:

@@ -39,6 +39,9 @@ extension AppState {
         case .needsPicker(let picker):
             renderNeedsPicker(picker, into: &buffer)
             cursor = nil
+        case .statusPicker(let picker):
+            renderStatusPicker(picker, into: &buffer)
+            cursor = nil
         }
         return (buffer, cursor)
     }

@@ -56,6 +56,8 @@ extension AppState {
         case .needsPicker(let picker):
             updateNeedsPicker(key, picker)
             return []
+        case .statusPicker(let picker):
+            return updateStatusPicker(key, picker)
         case .confirm, nil:
             break
         }
@@ -108,10 +110,12 @@ extension AppState {
                 stack.append(.client(ClientViewState(id: client.id)))
             }
             message = Message("Saved \(label(client))")
+        } else if previous?.status == .discharged {
+            message = Message("Reopened \(label(client)) as \(client.status.label.lowercased())")
+        } else if client.status == .discharged {
+            message = Message("Discharged \(label(client)): \(client.discharge?.reason.label ?? "")")
         } else if previous?.status != client.status {
-            message = Message(client.status == .discharged
-                ? "Discharged \(label(client)): \(client.discharge?.reason.label ?? "")"
-                : "Reopened \(label(client)) as \(client.status.label.lowercased())")
+            message = Message("\(label(client)) is now \(client.status.label.lowercased())")
         } else {
             message = Message("Saved \(label(client))")
         }

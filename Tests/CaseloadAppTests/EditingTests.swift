@@ -207,3 +207,33 @@ import TerminalUI
         #expect(state.clients[discharged.id]?.status == .discharged)
     }
 }
+
+@Suite struct StatusPickerTests {
+    @Test func changingAWaitingClientToActiveSavesIt() throws {
+        var state = Fixture.state()
+        let waiting = state.byReference.first { $0.status == .waiting }!
+        state.list.selectedID = waiting.id
+        state.press(.character("t"), .down, .down)
+        guard case .save(let changed) = try #require(state.press(.enter).first) else { return }
+        #expect(changed.status == .active)
+        #expect(changed.firstContactDate == Fixture.today)
+        _ = state.update(.saved(changed))
+        #expect(state.message?.text == "\(waiting.name) (\(waiting.reference)) is now active")
+    }
+
+    @Test func aDischargedClientIsPointedToReopen() {
+        var state = Fixture.state()
+        state.list.selectedID = state.byReference.first { $0.status == .discharged }!.id
+        state.press(.character("t"))
+        #expect(!state.hasModal)
+        #expect(state.message?.text.contains("press r to reopen") == true)
+    }
+
+    @Test func escapeLeavesTheStatusAlone() {
+        var state = Fixture.state()
+        state.list.selectedID = state.byReference.first { $0.status == .active }!.id
+        state.press(.character("t"), .down)
+        #expect(state.press(.escape).isEmpty)
+        #expect(state.message?.text == "Status not changed")
+    }
+}

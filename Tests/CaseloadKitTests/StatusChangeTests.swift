@@ -76,3 +76,49 @@ import Testing
         #expect(reached.daysWaiting(today: Fixture.today) == 10)
     }
 }
+
+@Suite struct OpenStatusChangeTests {
+    private let now = Date(timeIntervalSince1970: 1_790_000_000)
+    private let referred = CalendarDate(year: 2026, month: 10, day: 1)!
+    private let today = CalendarDate(year: 2026, month: 11, day: 21)!
+
+    private func waitingClient() -> Client {
+        Client(reference: "C-0001", name: "Zoë Ærø", practice: "Hillview Surgery",
+               referral: Referral(date: referred), createdAt: now)
+    }
+
+    @Test func becomingActiveFixesTheFirstContactAndTheDaysWaited() throws {
+        let active = try waitingClient().changingStatus(to: .active, on: today, at: now)
+        #expect(active.status == .active)
+        #expect(active.firstContactDate == today)
+        #expect(active.daysWaiting(today: today.adding(days: 30)) == 51)
+        #expect(active.statusHistory == [StatusChange(date: today, from: .waiting, to: .active)])
+    }
+
+    @Test func contactingKeepsTheClockRunning() throws {
+        let contacting = try waitingClient().changingStatus(to: .contacting, on: today, at: now)
+        #expect(contacting.firstContactDate == nil)
+        #expect(contacting.daysWaiting(today: today) == 51)
+    }
+
+    @Test func anExistingFirstContactIsKept() throws {
+        let active = try waitingClient().changingStatus(to: .active, on: today, at: now)
+        let held = try active.changingStatus(to: .onHold, on: today.adding(days: 5), at: now)
+        #expect(held.firstContactDate == today)
+    }
+
+    @Test func sameStatusChangesNothing() throws {
+        let client = waitingClient()
+        #expect(try client.changingStatus(to: .waiting, on: today, at: now) == client)
+    }
+
+    @Test func dischargedIsReachedOnlyThroughDischargeAndReopen() throws {
+        #expect(throws: StatusChangeError.needsDischargeOrReopen) {
+            try waitingClient().changingStatus(to: .discharged, on: today, at: now)
+        }
+        let discharged = try waitingClient().discharged(Discharge(reason: .declined, date: today), at: now)
+        #expect(throws: StatusChangeError.needsDischargeOrReopen) {
+            try discharged.changingStatus(to: .active, on: today, at: now)
+        }
+    }
+}

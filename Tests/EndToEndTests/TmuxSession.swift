@@ -71,8 +71,8 @@ final class TmuxSession {
 
     private static func locateTmux() throws -> URL {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"] {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("tmux")
+        for directory in path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"] {
+            let candidate = URL(fileURLWithPath: directory).appendingPathComponent("tmux")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         throw HarnessError("""
