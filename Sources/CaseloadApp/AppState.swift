@@ -11,7 +11,13 @@ public struct AppState: Sendable {
     /// Why this window cannot save, shown as a banner; nil when it can.
     public var readOnlyReason: String?
     /// Files that could not be read at start, each named with its reason.
-    public var loadProblems: [String]
+    public var loadProblems: [UnreadableFile]
+    /// Where the caseload lives, shown in help and when the caseload is empty.
+    public var dataFolder: String
+    /// The synthetic demo caseload: marked on screen so nobody types a real person into it.
+    public var isDemo: Bool
+    /// Folded names, references and NHS numbers, kept beside the clients so search is cheap.
+    var searchKeys: [UUID: ClientSearchKey]
     public var list: ListState
     /// Screens above the caseload list, the top one showing.
     public var stack: [Screen]
@@ -19,13 +25,17 @@ public struct AppState: Sendable {
     public var message: Message?
 
     public init(clients: [Client], now: Date, timeZone: TimeZone = .current, size: Size,
-                readOnlyReason: String? = nil, loadProblems: [String] = []) {
+                readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],
+                dataFolder: String = "", isDemo: Bool = false) {
         self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
+        self.searchKeys = self.clients.mapValues(ClientSearchKey.init)
         self.now = now
         self.timeZone = timeZone
         self.size = size
         self.readOnlyReason = readOnlyReason
         self.loadProblems = loadProblems
+        self.dataFolder = dataFolder
+        self.isDemo = isDemo
         self.list = ListState()
         self.stack = []
         self.modal = nil
@@ -33,8 +43,19 @@ public struct AppState: Sendable {
         refreshRows()
         list.selectedID = list.rows.first
         if !loadProblems.isEmpty {
-            message = Message(error: "\(loadProblems.count) file(s) could not be read and were left untouched: press ! to see which")
+            let count = loadProblems.count
+            message = Message(error: "\(count) file\(count == 1 ? "" : "s") could not be read (left untouched): press ! to see")
         }
+    }
+
+    /// Replaces or adds a client, keeping its search key in step.
+    mutating func store(_ client: Client) {
+        clients[client.id] = client
+        searchKeys[client.id] = ClientSearchKey(client)
+    }
+
+    func matches(_ id: UUID, _ query: SearchQuery) -> Bool {
+        searchKeys[id]?.matches(query) ?? false
     }
 
     public var today: CalendarDate { CalendarDate(now, in: timeZone) }
@@ -46,6 +67,20 @@ public struct AppState: Sendable {
     }
 
     public var isReadOnly: Bool { readOnlyReason != nil }
+}
+
+/// A file in the data folder that could not be read, and why.
+public struct UnreadableFile: Hashable, Sendable {
+    public var fileName: String
+    public var reason: String
+    /// The reference the file seems to hold: never handed to a new client.
+    public var reference: String?
+
+    public init(fileName: String, reason: String, reference: String? = nil) {
+        self.fileName = fileName
+        self.reason = reason
+        self.reference = reference
+    }
 }
 
 public enum Screen: Sendable {

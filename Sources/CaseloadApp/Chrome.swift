@@ -37,16 +37,20 @@ extension AppState {
     func label(_ client: Client) -> String {
         "\(client.name) (\(client.reference))"
     }
+
+    /// The read-only reason as a sentence start: "Read-only: open in another window (pid 7)".
+    var readOnlySentence: String? {
+        readOnlyReason.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    }
 }
 
 extension Buffer {
     mutating func drawChrome(_ chrome: Chrome, title: String, state: AppState, hints: [HintItem]) {
         fill(chrome.title, style: Style(.heading, [.reverse]))
         write(" " + title, x: 0, y: chrome.title.y, style: Style(.heading, [.reverse]))
-        if let banner = chrome.banner, let reason = state.readOnlyReason {
+        if let banner = chrome.banner, let reason = state.readOnlySentence {
             fill(banner, style: Style(.banner))
-            write(" \(reason.prefix(1).uppercased() + reason.dropFirst()). Nothing can be changed in this window.",
-                  x: 0, y: banner.y, style: Style(.banner))
+            write(" \(reason). Nothing can be changed in this window.", x: 0, y: banner.y, style: Style(.banner))
         }
         if let message = state.message {
             let style = message.kind == .error ? Style(.error) : Style(.message)

@@ -8,7 +8,7 @@ public struct ClientViewState: Sendable {
 }
 
 enum ClientAction: Sendable {
-    case back, edit, changeStatus, discharge, reopen, up, down, pageUp, pageDown, top, bottom, help, quit
+    case back, edit, changeStatus, discharge, reopen, up, down, pageUp, pageDown, top, bottom, help
 }
 
 enum ClientScreen {
@@ -25,7 +25,6 @@ enum ClientScreen {
         KeyBinding([.pageDown], .pageDown, help: "Page down"),
         KeyBinding([.home, .character("g")], .top, help: "Top"),
         KeyBinding([.end, .character("G")], .bottom, help: "Bottom"),
-        KeyBinding([.control("c")], .quit, help: "Quit Caseload"),
     ])
 }
 
@@ -41,7 +40,7 @@ extension AppState {
     mutating func updateClientView(_ key: Key, _ view: ClientViewState) -> [Effect] {
         guard let action = ClientScreen.keys.action(for: key), let client = clients[view.id] else { return [] }
         var view = view
-        let page = max(1, chrome.body.height - 1)
+        let page = max(1, chrome.body.height - 2)
         switch action {
         case .back:
             stack.removeLast()
@@ -51,7 +50,6 @@ extension AppState {
         case .discharge: startDischarge(client)
         case .reopen: confirmReopen(client)
         case .help: modal = .help(scroll: 0)
-        case .quit: return [.quit]
         case .up: view.scroll -= 1
         case .down: view.scroll += 1
         case .pageUp: view.scroll -= page
@@ -60,7 +58,7 @@ extension AppState {
         case .bottom: view.scroll = Int.max / 2
         }
         let lines = clientLines(client, width: chrome.body.width - 2).count
-        view.scroll = max(0, min(view.scroll, lines - page))
+        view.scroll = max(0, min(view.scroll, lines - chrome.body.height + 1))
         stack[stack.count - 1] = .client(view)
         return []
     }
@@ -70,7 +68,10 @@ extension AppState {
         guard let client = clients[view.id] else { return }
         buffer.drawChrome(chrome, title: "\(label(client)) · \(client.status.label)", state: self, hints: ClientScreen.keys.hints)
         let lines = clientLines(client, width: chrome.body.width - 2)
-        for (offset, line) in lines.dropFirst(view.scroll).prefix(chrome.body.height).enumerated() {
+        let hasMore = lines.count > view.scroll + chrome.body.height
+        // Keep the last row for the "more" mark so it never covers a field.
+        let shown = chrome.body.height - (hasMore ? 1 : 0)
+        for (offset, line) in lines.dropFirst(view.scroll).prefix(shown).enumerated() {
             let y = chrome.body.y + offset
             switch line {
             case .heading(let text):
@@ -83,8 +84,8 @@ extension AppState {
                 break
             }
         }
-        if lines.count > view.scroll + chrome.body.height {
-            buffer.write("more ↓", x: chrome.body.maxX - 7, y: chrome.body.maxY - 1, style: Style(.muted))
+        if hasMore {
+            buffer.write("↓ more (↓/PgDn)", x: 2, y: chrome.body.maxY - 1, style: Style(.muted))
         }
     }
 

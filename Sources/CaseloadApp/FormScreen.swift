@@ -27,7 +27,9 @@ enum FormScreen {
 extension AppState {
     mutating func startAddingClient() -> [Effect] {
         guard refuseIfReadOnly() else { return [] }
-        let reference = ClientReference.next(existing: clients.values.map(\.reference))
+        // Numbers held by unreadable files stay out of use too: that person still exists.
+        let issued = clients.values.map(\.reference) + loadProblems.compactMap(\.reference)
+        let reference = ClientReference.next(existing: issued)
         let draft = ClientDraft(referralDate: today, practice: list.practiceFilter ?? "")
         stack.append(.form(FormState(clientID: UUID(), isNew: true, reference: reference, draft: draft)))
         return []

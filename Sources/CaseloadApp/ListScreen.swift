@@ -16,9 +16,9 @@ enum ListScreen {
         KeyBinding([.character("/")], .search, help: "Search by name, reference or NHS number", hint: "Search"),
         KeyBinding([.character("a")], .add, help: "Add a client", hint: "Add"),
         KeyBinding([.character("e")], .edit, help: "Edit the selected client", hint: "Edit"),
-        KeyBinding([.character("f")], .cycleStatusFilter, help: "Filter by status (cycles)", hint: "Status"),
+        KeyBinding([.character("f")], .cycleStatusFilter, help: "Filter by status: all, open, each status", hint: "Filter"),
         KeyBinding([.character("p")], .cyclePracticeFilter, help: "Filter by GP practice (cycles)", hint: "Practice"),
-        KeyBinding([.character("s")], .cycleSort, help: "Sort by name, referral date or status", hint: "Sort"),
+        KeyBinding([.character("s")], .cycleSort, help: "Sort: name, referral date, status, last updated", hint: "Sort"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
         KeyBinding([.up, .character("k")], .up, help: "Move up"),
@@ -33,8 +33,14 @@ enum ListScreen {
         KeyBinding([.character("t")], .changeStatus, help: "Change status: waiting, contacting, active, on hold"),
         KeyBinding([.character("d")], .discharge, help: "Discharge the selected client"),
         KeyBinding([.character("r")], .reopen, help: "Reopen the selected (discharged) client"),
-        KeyBinding([.character("!")], .showProblems, help: "Show files that could not be read"),
+        KeyBinding([.character("!")], .showProblems, help: "List files that could not be read"),
     ])
+
+    /// What the marks in the list's first column mean, so nothing relies on colour.
+    static let legend = [
+        HelpLine(keys: "! in a row", text: "Has a risk or safeguarding note"),
+        HelpLine(keys: "S in a row", text: "Flagged to discuss in supervision"),
+    ]
 
     static let searchHints = [
         HintItem(key: "Enter", text: "Keep search"), HintItem(key: "Esc", text: "Cancel"),
@@ -56,7 +62,7 @@ extension AppState {
         case .top: list.selectedID = list.rows.first
         case .bottom: list.selectedID = list.rows.last
         case .open:
-            if let id = list.selectedID { stack.append(.client(ClientViewState(id: id))) }
+            if let id = selectedOrSay() { stack.append(.client(ClientViewState(id: id))) }
         case .search:
             list.searchInput = TextInput()
             list.searchOrigin = list.selectedID
@@ -64,24 +70,25 @@ extension AppState {
         case .previousMatch: jumpToMatch(forward: false, includingSelection: false)
         case .clearSearchAndFilters:
             list.searchQuery = ""
-            list.statusFilter = nil
+            list.statusFilter = .all
             list.practiceFilter = nil
             refreshRows()
             message = Message("Showing all clients")
         case .add: return startAddingClient()
-        case .edit: if let client = selectedClient { return startEditing(client) }
-        case .changeStatus: if let client = selectedClient { startStatusChange(client) }
-        case .discharge: if let client = selectedClient { startDischarge(client) }
-        case .reopen: if let client = selectedClient { confirmReopen(client) }
+        case .edit: if let id = selectedOrSay() { return startEditing(clients[id]!) }
+        case .changeStatus: if let id = selectedOrSay() { startStatusChange(clients[id]!) }
+        case .discharge: if let id = selectedOrSay() { startDischarge(clients[id]!) }
+        case .reopen: if let id = selectedOrSay() { confirmReopen(clients[id]!) }
         case .cycleSort:
             let all = CaseloadSort.allCases
             list.sort = all[(all.firstIndex(of: list.sort)! + 1) % all.count]
             refreshRows()
             message = Message("Sorted by \(list.sort.label)")
         case .cycleStatusFilter:
-            list.statusFilter = cycled(list.statusFilter, through: ClientStatus.allCases)
+            let cycle = StatusFilter.cycle
+            list.statusFilter = cycle[((cycle.firstIndex(of: list.statusFilter) ?? 0) + 1) % cycle.count]
             refreshRows()
-            message = Message("Status: \(list.statusFilter?.label ?? "all") (\(list.rows.count) shown)")
+            message = Message("Status: \(list.statusFilter.label) (\(list.rows.count) shown)")
         case .cyclePracticeFilter:
             list.practiceFilter = cycled(list.practiceFilter, through: practices)
             refreshRows()
@@ -132,13 +139,14 @@ extension AppState {
         list.selectedID = list.searchOrigin ?? list.rows.first
         if !jumpToMatch(forward: true, includingSelection: true) {
             list.selectedID = list.searchOrigin
-            message = Message(error: "No client matches “\(query)”")
+            message = Message(error: noMatchMessage(query))
         }
     }
 
     func matchingRows(_ query: String) -> [Int] {
-        guard !query.isEmpty else { return [] }
-        return list.rows.indices.filter { CaseloadQuery.matches(clients[list.rows[$0]]!, query) }
+        let parsed = SearchQuery(query)
+        guard !parsed.isEmpty else { return [] }
+        return list.rows.indices.filter { matches(list.rows[$0], parsed) }
     }
 
     /// Selects the next (or previous) row matching the active query, wrapping around the list.
@@ -149,19 +157,32 @@ extension AppState {
             message = Message("No search yet: press / to search")
             return false
         }
+        let parsed = SearchQuery(query)
         let count = list.rows.count
-        guard count > 0 else { return false }
         let start = list.selectedIndex ?? 0
-        for step in (includingSelection ? 0 : 1)...count {
+        for step in (includingSelection ? 0 : 1)...max(count, 1) where count > 0 {
             let index = ((forward ? start + step : start - step) % count + count) % count
-            if CaseloadQuery.matches(clients[list.rows[index]]!, query) {
+            if matches(list.rows[index], parsed) {
                 list.selectedID = list.rows[index]
                 if list.searchInput != nil { message = nil }
                 return true
             }
         }
-        message = Message(error: "No client matches “\(query)”")
+        message = Message(error: noMatchMessage(query))
         return false
+    }
+
+    /// Search looks only at the rows shown, so say so when filters hide some.
+    private func noMatchMessage(_ query: String) -> String {
+        let base = "No client matches “\(query)”"
+        return isFiltered ? "\(base) among the \(list.rows.count) shown: Esc clears filters" : base
+    }
+
+    /// The selected client's id, or nil after saying there is none to act on.
+    private mutating func selectedOrSay() -> UUID? {
+        if let id = list.selectedID { return id }
+        message = Message(error: clients.isEmpty ? "No clients yet: press a to add one" : "No client selected: Esc shows all clients")
+        return nil
     }
 
     private mutating func moveSelection(by delta: Int) {

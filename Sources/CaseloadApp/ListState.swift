@@ -2,10 +2,36 @@ import Foundation
 import CaseloadKit
 import TerminalUI
 
+/// Which statuses the list shows. "Open" (everyone not discharged) is what a link worker works from.
+public enum StatusFilter: Hashable, Sendable {
+    case all
+    case open
+    case only(ClientStatus)
+
+    /// The order `f` steps through.
+    public static let cycle: [StatusFilter] = [.all, .open] + ClientStatus.allCases.map(StatusFilter.only)
+
+    public var statuses: Set<ClientStatus>? {
+        switch self {
+        case .all: nil
+        case .open: Set(ClientStatus.allCases.filter { $0 != .discharged })
+        case .only(let status): [status]
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .all: "all"
+        case .open: "open (not discharged)"
+        case .only(let status): status.label
+        }
+    }
+}
+
 /// The caseload list: how it is sorted and filtered, which client is selected, and search.
 public struct ListState: Sendable {
     public var sort: CaseloadSort = .name
-    public var statusFilter: ClientStatus?
+    public var statusFilter: StatusFilter = .all
     public var practiceFilter: String?
     /// Client ids in display order, recomputed whenever the clients, sort or filters change.
     public var rows: [UUID] = []
@@ -34,7 +60,7 @@ extension AppState {
     /// shown, otherwise on the row where it was.
     mutating func refreshRows() {
         let previousIndex = list.selectedIndex
-        let query = CaseloadQuery(statuses: list.statusFilter.map { [$0] }, practice: list.practiceFilter, sort: list.sort)
+        let query = CaseloadQuery(statuses: list.statusFilter.statuses, practice: list.practiceFilter, sort: list.sort)
         list.rows = query.apply(to: Array(clients.values), today: today).map(\.id)
         if let id = list.selectedID, list.rows.contains(id) { return }
         if list.rows.isEmpty {
@@ -43,6 +69,8 @@ extension AppState {
             list.selectedID = list.rows[min(previousIndex ?? 0, list.rows.count - 1)]
         }
     }
+
+    var isFiltered: Bool { list.statusFilter != .all || list.practiceFilter != nil }
 
     /// Practices in the caseload, alphabetically, for the practice filter.
     var practices: [String] {

@@ -10,32 +10,39 @@ struct ListColumns {
         var alignRight = false
     }
 
-    var columns: [Column]
+    enum Kind: CaseIterable { case flags, name, reference, nhs, practice, status, waiting, updated }
 
+    var columns: [(kind: Kind, column: Column)]
+
+    /// Narrow terminals drop "Updated", then the NHS number, so names keep room to be read.
     init(width: Int) {
-        let flags = 2, reference = 7, nhs = 12, status = 10, waiting = 5, updated = 11
-        let fixed = flags + reference + nhs + status + waiting + updated
-        let gaps = 7
-        let flexible = max(10, width - fixed - gaps)
+        var kinds = Kind.allCases
+        if width < 79 { kinds.removeAll { $0 == .updated } }
+        if width < 66 { kinds.removeAll { $0 == .nhs } }
+        let fixedWidths: [Kind: Int] = [.flags: 2, .reference: 7, .nhs: 12, .status: 10, .waiting: 5, .updated: 11]
+        let fixed = kinds.compactMap { fixedWidths[$0] }.reduce(0, +)
+        let flexible = max(10, width - fixed - (kinds.count - 1))
         let name = flexible * 3 / 5
-        columns = [
-            Column(title: "", width: flags),
-            Column(title: "Name", width: name),
-            Column(title: "Ref", width: reference),
-            Column(title: "NHS number", width: nhs),
-            Column(title: "Practice", width: flexible - name),
-            Column(title: "Status", width: status),
-            Column(title: "Wait", width: waiting, alignRight: true),
-            Column(title: "Updated", width: updated),
-        ]
+        columns = kinds.map { kind in
+            switch kind {
+            case .flags: (kind, Column(title: "", width: 2))
+            case .name: (kind, Column(title: "Name", width: name))
+            case .reference: (kind, Column(title: "Ref", width: 7))
+            case .nhs: (kind, Column(title: "NHS number", width: 12))
+            case .practice: (kind, Column(title: "Practice", width: flexible - name))
+            case .status: (kind, Column(title: "Status", width: 10))
+            case .waiting: (kind, Column(title: "Wait", width: 5, alignRight: true))
+            case .updated: (kind, Column(title: "Updated", width: 11))
+            }
+        }
     }
 
-    /// One table row as text, each cell cut or padded to its column.
-    func line(_ cells: [String]) -> [(text: String, x: Int)] {
+    /// One table row as text, each cell cut or padded to its column; `cell` gives a column's text.
+    func line(_ cell: (Kind) -> String) -> [(kind: Kind, text: String, x: Int)] {
         var x = 0
-        return zip(columns, cells).map { column, cell in
+        return columns.map { kind, column in
             defer { x += column.width + 1 }
-            return (TextWidth.fit(cell, to: column.width, alignRight: column.alignRight), x)
+            return (kind, TextWidth.fit(cell(kind), to: column.width, alignRight: column.alignRight), x)
         }
     }
 }
@@ -43,14 +50,8 @@ struct ListColumns {
 extension AppState {
     func renderList(into buffer: inout Buffer) -> (x: Int, y: Int)? {
         let chrome = self.chrome
-        let all = Array(clients.values)
-        let counts = CaseloadQuery().statusCounts(in: all)
-        let summary = ClientStatus.allCases.map { "\(counts[$0, default: 0]) \($0.label.lowercased())" }.joined(separator: " · ")
         let hints = list.searchInput != nil ? ListScreen.searchHints : ListScreen.keys.hints
-        // The counts matter more than the product name when space is short.
-        var title = "Caseload · \(all.count) clients: \(summary)"
-        if TextWidth.of(title) >= size.width { title = "\(all.count) clients · \(summary)" }
-        buffer.drawChrome(chrome, title: title, state: self, hints: hints)
+        buffer.drawChrome(chrome, title: listTitle, state: self, hints: hints)
 
         var body = chrome.body
         let (filterRow, afterFilter) = body.splitTop(1)
@@ -65,7 +66,7 @@ extension AppState {
         } else {
             var parts = [
                 "Sort: \(list.sort.label)",
-                "Status: \(list.statusFilter?.label ?? "all")",
+                "Status: \(list.statusFilter.label)",
                 "Practice: \(list.practiceFilter ?? "all")",
                 "Showing \(list.rows.count)",
             ]
@@ -75,20 +76,24 @@ extension AppState {
 
         let (headerRow, tableArea) = body.splitTop(1)
         let layout = ListColumns(width: body.width - 1)
-        for cell in layout.line(layout.columns.map(\.title)) {
+        for cell in layout.line({ kind in layout.columns.first { $0.kind == kind }!.column.title }) {
             buffer.write(cell.text, x: 1 + cell.x, y: headerRow.y, style: Style(.heading, [.underline]))
         }
         if list.rows.isEmpty {
-            let why = clients.isEmpty ? "No clients yet: press a to add one." : "No clients match these filters: press Esc to show all."
-            buffer.write(why, x: 2, y: tableArea.y + 1, style: Style(.muted))
+            let why = clients.isEmpty
+                ? ["No clients yet: press a to add one.", "Caseload folder: \(dataFolder)"]
+                : ["No clients match these filters: press Esc to show all."]
+            for (offset, line) in why.enumerated() {
+                buffer.write(line, x: 2, y: tableArea.y + 1 + offset, maxWidth: tableArea.width - 3, style: Style(.muted))
+            }
             return cursor
         }
-        let query = list.activeQuery
+        let query = SearchQuery(list.activeQuery)
         for (offset, id) in list.rows.dropFirst(list.scrollTop).prefix(tableArea.height).enumerated() {
             let y = tableArea.y + offset
             let client = clients[id]!
             let isSelected = id == list.selectedID
-            drawRow(client, layout: layout, y: y, into: &buffer, matches: !query.isEmpty && CaseloadQuery.matches(client, query))
+            drawRow(client, layout: layout, y: y, into: &buffer, matches: !query.isEmpty && matches(id, query))
             if isSelected {
                 buffer.write("▶", x: 0, y: y, style: Style(.selected))
                 buffer.restyle(Rect(x: 0, y: y, width: tableArea.width, height: 1)) { Style(.selected, $0.attributes.union(.bold)) }
@@ -97,19 +102,46 @@ extension AppState {
         return cursor
     }
 
-    private func drawRow(_ client: Client, layout: ListColumns, y: Int, into buffer: inout Buffer, matches: Bool) {
-        let flags = (client.hasRisk ? "!" : " ") + (client.discussInSupervision ? "S" : " ")
-        let waiting = client.status.isAwaitingFirstContact ? client.daysWaiting(today: today).map { "\($0)d" } ?? "" : ""
-        let cells = [
-            flags, client.displayName, client.reference, client.nhsNumber?.formatted ?? "—", client.practice,
-            client.status.label, waiting, DateStyle.screen(CalendarDate(client.updatedAt, in: timeZone)),
+    /// The header: counts by status, shortened until it fits, with demo and unreadable-file marks.
+    private var listTitle: String {
+        let all = Array(clients.values)
+        let counts = CaseloadQuery().statusCounts(in: all)
+        let clientsText = "\(all.count) client\(all.count == 1 ? "" : "s")"
+        let short: [ClientStatus: String] = [.waiting: "wait", .contacting: "contact", .active: "active", .onHold: "hold", .discharged: "disch."]
+        var marks: [String] = []
+        if isDemo { marks.append("DEMO (synthetic)") }
+        if !loadProblems.isEmpty { marks.append("⚠ \(loadProblems.count) unreadable (!)") }
+        let prefix = marks.map { $0 + " · " }.joined()
+        let long = ClientStatus.allCases.map { "\(counts[$0, default: 0]) \($0.label.lowercased())" }.joined(separator: " · ")
+        let brief = ClientStatus.allCases.map { "\(counts[$0, default: 0]) \(short[$0]!)" }.joined(separator: ", ")
+        let candidates = [
+            "Caseload · \(prefix)\(clientsText): \(long)",
+            "\(prefix)\(clientsText) · \(long)",
+            "\(prefix)\(clientsText): \(brief)",
+            "\(prefix)\(all.count): \(brief)",
         ]
-        for (index, cell) in layout.line(cells).enumerated() {
+        // One column goes to the leading space.
+        return candidates.first { TextWidth.of($0) < size.width } ?? candidates.last!
+    }
+
+    private func drawRow(_ client: Client, layout: ListColumns, y: Int, into buffer: inout Buffer, matches: Bool) {
+        for cell in layout.line({ kind in
+            switch kind {
+            case .flags: (client.hasRisk ? "!" : " ") + (client.discussInSupervision ? "S" : " ")
+            case .name: client.displayName
+            case .reference: client.reference
+            case .nhs: client.nhsNumber?.formatted ?? "—"
+            case .practice: client.practice
+            case .status: client.status.label
+            case .waiting: client.currentWait(today: today).map { "\($0)d" } ?? ""
+            case .updated: DateStyle.screen(CalendarDate(client.updatedAt, in: timeZone))
+            }
+        }) {
             var style = Style.normal
-            switch index {
-            case 0 where client.hasRisk: style = Style(.risk)
-            case 1 where matches: style = Style(.searchMatch)
-            case 3 where client.nhsNumber == nil, 7: style = Style(.muted)
+            switch cell.kind {
+            case .flags where client.hasRisk: style = Style(.risk)
+            case .name where matches: style = Style(.searchMatch)
+            case .nhs where client.nhsNumber == nil, .updated: style = Style(.muted)
             default: break
             }
             buffer.write(cell.text, x: 1 + cell.x, y: y, style: style)

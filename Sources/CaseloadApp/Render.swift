@@ -19,17 +19,22 @@ extension AppState {
         case nil: break
         case .help(let scroll):
             let lines = currentKeyMapHelp + [
-                HelpLine(keys: "!", text: "In the list: a risk or safeguarding note"),
-                HelpLine(keys: "S", text: "In the list: flagged to discuss in supervision"),
                 HelpLine(keys: "Ctrl-C", text: "Quit (asks first if there are unsaved changes)"),
+                HelpLine(keys: "", text: "Caseload folder: \(dataFolder)"),
             ]
             buffer.drawHelp(title: "Help: \(currentScreenName)", lines: lines, footer: "↑/↓ scroll · any other key closes",
                             in: chrome.body, scroll: scroll)
             cursor = nil
         case .loadProblems(let scroll):
-            let lines = loadProblems.map { HelpLine(keys: "✗", text: $0) }
+            // The reason is the useful part, so it gets a line of its own under the file name.
+            let width = max(20, min(chrome.body.width - 10, 90))
+            let lines = loadProblems.flatMap { problem in
+                [HelpLine(keys: "✗", text: problem.fileName)]
+                    + TextWidth.wrap(problem.reason, width: width).map { HelpLine(keys: "", text: "  " + $0) }
+            }
             buffer.drawHelp(title: "Files that could not be read (left untouched)", lines: lines,
-                            footer: "Fix or move these files, then restart · any key closes", in: chrome.body, scroll: scroll)
+                            footer: "Fix or move these files, then restart · ↑/↓ scroll · other keys close",
+                            in: chrome.body, scroll: scroll)
             cursor = nil
         case .confirm(let confirmation):
             renderConfirmation(confirmation, into: &buffer)
@@ -56,9 +61,9 @@ extension AppState {
 
     private var currentKeyMapHelp: [HelpLine] {
         switch stack.last {
-        case nil: ListScreen.keys.helpLines
+        case nil: ListScreen.keys.helpLines + ListScreen.legend
         case .client: ClientScreen.keys.helpLines
-        case .form: FormScreen.keys.helpLines
+        case .form: FormScreen.keys.helpLines + FormScreen.fieldHelp
         }
     }
 

@@ -29,14 +29,14 @@ extension AppState {
             message = Message(error: "\(label(client)) is not discharged, so there is nothing to reopen")
             return
         }
-        let target = client.firstContactDate == nil ? ClientStatus.waiting : .active
-        modal = .confirm(Confirmation(question: "Reopen \(label(client)) as \(target.label.lowercased())?", action: .reopen(client.id)))
+        modal = .confirm(Confirmation(question: "Reopen \(label(client)) as \(client.reopenStatus.label.lowercased())?",
+                                      action: .reopen(client.id)))
     }
 
     /// Returns true when saving is possible; otherwise says why.
     mutating func refuseIfReadOnly() -> Bool {
-        guard let reason = readOnlyReason else { return true }
-        message = Message(error: "\(reason.prefix(1).uppercased() + reason.dropFirst()): nothing can be changed here")
+        guard let reason = readOnlySentence else { return true }
+        message = Message(error: "\(reason): nothing can be changed here")
         return false
     }
 
@@ -51,28 +51,27 @@ extension AppState {
             dialog.focus = dialog.focus == .reason ? .date : dialog.focus == .date ? .note : .reason
         case .backTab:
             dialog.focus = dialog.focus == .reason ? .note : dialog.focus == .date ? .reason : .date
-        case .up where dialog.focus == .reason, .down where dialog.focus == .reason:
+        case .up where dialog.focus == .reason, .down where dialog.focus == .reason,
+             .left where dialog.focus == .reason, .right where dialog.focus == .reason,
+             .character(" ") where dialog.focus == .reason:
             let all = DischargeReason.allCases
-            let index = all.firstIndex(of: dialog.reason)! + (key == .up ? -1 : 1)
+            let index = all.firstIndex(of: dialog.reason)! + (key == .up || key == .left ? -1 : 1)
             dialog.reason = all[(index + all.count) % all.count]
         case .enter, .control("s"), .function(2):
             guard let client = clients[dialog.clientID] else { return [] }
             guard let date = DateStyle.parse(dialog.date.text) else {
-                dialog.error = "Enter the discharge date as 21-Nov-2026 or 2026-11-21"
-                dialog.focus = .date
-                break
-            }
-            guard date <= today else {
-                dialog.error = "The discharge date cannot be in the future"
-                dialog.focus = .date
-                break
-            }
-            guard date >= client.referral.date else {
-                dialog.error = StatusChangeError.dischargeBeforeReferral.description
+                dialog.error = "Enter the date like \(DateStyle.screen(today)) or \(today.iso)"
                 dialog.focus = .date
                 break
             }
             let discharge = Discharge(reason: dialog.reason, date: date, note: dialog.note.text.trimmingCharacters(in: .whitespaces))
+            do {
+                _ = try client.discharged(discharge, today: today, at: now)
+            } catch {
+                dialog.error = error.description
+                dialog.focus = .date
+                break
+            }
             modal = .confirm(Confirmation(
                 question: "Discharge \(label(client)) on \(DateStyle.screen(date)): \(dialog.reason.label)?",
                 action: .discharge(client.id, discharge)))
@@ -112,7 +111,7 @@ extension AppState {
         case .discharge(let id, let discharge):
             guard let client = clients[id] else { return [] }
             do {
-                return [.save(try client.discharged(discharge, at: now))]
+                return [.save(try client.discharged(discharge, today: today, at: now))]
             } catch {
                 message = Message(error: error.description)
                 return []
@@ -120,37 +119,31 @@ extension AppState {
         }
     }
 
+    /// Fits the smallest screen (60x16): one row each for reason, date, note, problem and keys.
     func renderDischarge(_ dialog: DischargeDialog, into buffer: inout Buffer) -> (x: Int, y: Int)? {
         guard let client = clients[dialog.clientID] else { return nil }
-        let reasons = DischargeReason.allCases
-        let panel = chrome.body.centred(width: 60, height: reasons.count + 9)
+        let panel = chrome.body.centred(width: 64, height: 9)
         buffer.drawBox(panel, title: "Discharge \(label(client))")
         let inner = panel.inset(by: 1)
-        var y = inner.y
-        buffer.write("Reason (↑/↓):", x: inner.x + 1, y: y, style: Style(.muted))
-        y += 1
-        for reason in reasons {
-            let chosen = reason == dialog.reason
-            let style = chosen ? Style(dialog.focus == .reason ? .focusedField : .selected) : .normal
-            buffer.write((chosen ? "(•) " : "( ) ") + reason.label, x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: style)
-            y += 1
-        }
-        y += 1
+        let fieldX = inner.x + 9
+        let width = inner.maxX - fieldX - 1
+        func style(_ focus: DischargeDialog.Focus) -> Style { Style(dialog.focus == focus ? .focusedField : .inputField) }
+
+        buffer.write("Reason", x: inner.x + 1, y: inner.y, style: Style(.muted))
+        buffer.write("‹ \(dialog.reason.label) ›", x: fieldX, y: inner.y, maxWidth: width, style: style(.reason))
         var cursor: (x: Int, y: Int)?
-        for (label, input, focus) in [("Date", dialog.date, DischargeDialog.Focus.date), ("Note", dialog.note, .note)] {
+        for (offset, (label, input, focus)) in [("Date", dialog.date, DischargeDialog.Focus.date), ("Note", dialog.note, .note)].enumerated() {
+            let y = inner.y + 2 + offset
             buffer.write(label, x: inner.x + 1, y: y, style: Style(.muted))
-            let fieldX = inner.x + 8
-            let width = inner.maxX - fieldX - 1
             let visible = input.visible(width: width)
-            buffer.fill(Rect(x: fieldX, y: y, width: width, height: 1), style: Style(dialog.focus == focus ? .focusedField : .inputField))
-            buffer.write(visible.text, x: fieldX, y: y, style: Style(dialog.focus == focus ? .focusedField : .inputField))
+            buffer.fill(Rect(x: fieldX, y: y, width: width, height: 1), style: style(focus))
+            buffer.write(visible.text, x: fieldX, y: y, style: style(focus))
             if dialog.focus == focus { cursor = (fieldX + visible.cursorColumn, y) }
-            y += 1
         }
         if let error = dialog.error {
-            buffer.write(error, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: Style(.error))
+            buffer.write("✗ " + error, x: inner.x + 1, y: inner.y + 5, maxWidth: inner.width - 2, style: Style(.error))
         }
-        buffer.write("Tab next field · Enter continue · Esc cancel", x: inner.x + 1, y: inner.maxY - 1,
+        buffer.write("←/→ reason · Tab next · Enter continue · Esc cancel", x: inner.x + 1, y: inner.maxY - 1,
                      maxWidth: inner.width - 2, style: Style(.muted))
         return cursor
     }

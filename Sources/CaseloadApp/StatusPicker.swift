@@ -4,8 +4,9 @@ import TerminalUI
 
 /// Moves an open case between waiting, contacting, active and on hold: ↑/↓ choose, Enter applies.
 public struct StatusPicker: Sendable {
-    public static let choices: [ClientStatus] = [.waiting, .contacting, .active, .onHold]
     public var clientID: UUID
+    /// The statuses this client may move to, from `Client.reachableOpenStatuses`.
+    public var choices: [ClientStatus]
     public var choice: ClientStatus
 }
 
@@ -16,12 +17,12 @@ extension AppState {
             message = Message(error: "\(label(client)) is discharged: press r to reopen")
             return
         }
-        modal = .statusPicker(StatusPicker(clientID: client.id, choice: client.status))
+        modal = .statusPicker(StatusPicker(clientID: client.id, choices: client.reachableOpenStatuses, choice: client.status))
     }
 
     mutating func updateStatusPicker(_ key: Key, _ picker: StatusPicker) -> [Effect] {
         var picker = picker
-        let choices = StatusPicker.choices
+        let choices = picker.choices
         let index = choices.firstIndex(of: picker.choice) ?? 0
         switch key {
         case .up, .character("k"): picker.choice = choices[(index - 1 + choices.count) % choices.count]
@@ -51,7 +52,7 @@ extension AppState {
 
     func renderStatusPicker(_ picker: StatusPicker, into buffer: inout Buffer) {
         guard let client = clients[picker.clientID] else { return }
-        let choices = StatusPicker.choices
+        let choices = picker.choices
         let panel = chrome.body.centred(width: 56, height: choices.count + 5)
         buffer.drawBox(panel, title: "Status of \(label(client))")
         let inner = panel.inset(by: 1)

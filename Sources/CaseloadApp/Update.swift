@@ -24,7 +24,7 @@ extension AppState {
             return []
         case .saveFailed(let client, let reason):
             if case .form(let form) = stack.last, form.clientID == client.id {
-                message = Message(error: "\(reason) Your changes are kept here: press Ctrl-S to try again.")
+                message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
             } else {
                 message = Message(error: "\(reason) Nothing was changed.")
             }
@@ -84,32 +84,55 @@ extension AppState {
             modal = .confirm(Confirmation(question: "Quit and discard your unsaved changes to \(form.subject)?", action: .quitDiscardingForm))
             return []
         }
+        if case .discharge(let dialog) = modal, !dialog.note.text.isEmpty {
+            modal = .confirm(Confirmation(question: "Quit without discharging? The note you typed will be lost.", action: .quitDiscardingForm))
+            return []
+        }
         return [.quit]
     }
 
+    /// Pasted text goes into whichever text field has focus, as text, never as keys.
     private mutating func paste(_ text: String) {
-        if isTooSmall || modal != nil { return }
-        if list.searchInput != nil, stack.isEmpty {
-            pasteIntoSearch(text)
-        } else if case .form(var form) = stack.last {
-            form.paste(text)
-            stack[stack.count - 1] = .form(form)
+        if isTooSmall { return }
+        switch modal {
+        case .discharge(var dialog):
+            switch dialog.focus {
+            case .date: dialog.date.insert(text)
+            case .note: dialog.note.insert(text)
+            case .reason: break
+            }
+            modal = .discharge(dialog)
+        case nil:
+            if list.searchInput != nil, stack.isEmpty {
+                pasteIntoSearch(text)
+            } else if case .form(var form) = stack.last {
+                form.paste(text)
+                stack[stack.count - 1] = .form(form)
+            }
+        default:
+            break
         }
     }
 
     /// A save the shell completed: the new version replaces the old everywhere it shows.
     private mutating func saved(_ client: Client) {
-        let isNew = clients[client.id] == nil
         let previous = clients[client.id]
-        clients[client.id] = client
+        store(client)
         refreshRows()
         if case .form(let form) = stack.last, form.clientID == client.id {
             stack.removeLast()
-            if isNew {
+            message = Message("Saved \(label(client))")
+            if previous == nil {
+                // A new client hidden by the filters would leave the selection on an invisible row.
+                if !list.rows.contains(client.id) {
+                    list.statusFilter = .all
+                    list.practiceFilter = nil
+                    refreshRows()
+                    message = Message("Saved \(label(client)); filters cleared to show them")
+                }
                 list.selectedID = client.id
                 stack.append(.client(ClientViewState(id: client.id)))
             }
-            message = Message("Saved \(label(client))")
         } else if previous?.status == .discharged {
             message = Message("Reopened \(label(client)) as \(client.status.label.lowercased())")
         } else if client.status == .discharged {

@@ -77,6 +77,11 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         return "\(name) (\(preferred))"
     }
 
+    /// Days waiting so far while the person has not been reached yet; nil once reached or discharged.
+    public func currentWait(today: CalendarDate) -> Int? {
+        status.isAwaitingFirstContact ? daysWaiting(today: today) : nil
+    }
+
     /// Days from referral to first contact, or to `today` while the person is still waiting.
     /// Nil once discharged without ever being reached.
     public func daysWaiting(today: CalendarDate) -> Int? {

@@ -5,6 +5,11 @@ public enum StatusChangeError: Error, Equatable, Sendable, CustomStringConvertib
     case alreadyDischarged
     case notDischarged
     case dischargeBeforeReferral
+    case dischargeInFuture
+    /// The discharge would be dated before something already on record (first contact, a status change).
+    case dischargeBeforeLastChange(CalendarDate)
+    /// Waiting and contacting mean "not yet reached": a client who has been reached cannot go back.
+    case alreadyReached
     case reopenBeforeDischarge
     /// Discharging needs a reason and date, and reopening a confirmation: not a plain status change.
     case needsDischargeOrReopen
@@ -14,6 +19,10 @@ public enum StatusChangeError: Error, Equatable, Sendable, CustomStringConvertib
         case .alreadyDischarged: "This client is already discharged."
         case .notDischarged: "Only a discharged client can be reopened."
         case .dischargeBeforeReferral: "The discharge date is before the referral date."
+        case .dischargeInFuture: "The discharge date cannot be in the future."
+        case .dischargeBeforeLastChange(let date):
+            "The discharge date is before \(DateStyle.screen(date)), the last change on record."
+        case .alreadyReached: "This person has already been reached, so they cannot go back to waiting or contacting."
         case .reopenBeforeDischarge: "The reopening date is before the discharge date."
         case .needsDischargeOrReopen: "Use discharge (d) or reopen (r) to move a client in or out of discharged."
         }
@@ -27,6 +36,7 @@ extension Client {
     public func changingStatus(to target: ClientStatus, on date: CalendarDate, at now: Date) throws(StatusChangeError) -> Client {
         guard status != .discharged, target != .discharged else { throw .needsDischargeOrReopen }
         guard target != status else { return self }
+        guard firstContactDate == nil || !target.isAwaitingFirstContact else { throw .alreadyReached }
         var changed = self
         if firstContactDate == nil, target == .active || target == .onHold {
             changed.firstContactDate = max(date, referral.date)
@@ -37,9 +47,19 @@ extension Client {
         return changed
     }
 
-    public func discharged(_ discharge: Discharge, at now: Date) throws(StatusChangeError) -> Client {
+    /// The statuses `changingStatus` accepts from here, in the order a picker shows them.
+    public var reachableOpenStatuses: [ClientStatus] {
+        guard status != .discharged else { return [] }
+        return firstContactDate == nil ? [.waiting, .contacting, .active, .onHold] : [.active, .onHold]
+    }
+
+    /// Discharged on `discharge.date`, which must fall between the last event on record and `today`.
+    public func discharged(_ discharge: Discharge, today: CalendarDate, at now: Date) throws(StatusChangeError) -> Client {
         guard status != .discharged else { throw .alreadyDischarged }
         guard discharge.date >= referral.date else { throw .dischargeBeforeReferral }
+        guard discharge.date <= today else { throw .dischargeInFuture }
+        let lastOnRecord = ([firstContactDate] + statusHistory.map(\.date)).compactMap { $0 }.max()
+        if let lastOnRecord, discharge.date < lastOnRecord { throw .dischargeBeforeLastChange(lastOnRecord) }
         var changed = self
         changed.statusHistory.append(StatusChange(date: discharge.date, from: status, to: .discharged,
                                                   note: discharge.reason.label))
@@ -49,13 +69,15 @@ extension Client {
         return changed
     }
 
-    /// Back to active if the person was ever reached, otherwise back on the waiting list.
+    /// Where reopening leads: active if the person was ever reached, otherwise the waiting list.
+    public var reopenStatus: ClientStatus { firstContactDate == nil ? .waiting : .active }
+
     public func reopened(on date: CalendarDate, at now: Date) throws(StatusChangeError) -> Client {
         guard status == .discharged else { throw .notDischarged }
         // A reopening dated before the discharge would leave the history out of order.
         if let discharged = discharge?.date, date < discharged { throw .reopenBeforeDischarge }
         var changed = self
-        let target: ClientStatus = firstContactDate == nil ? .waiting : .active
+        let target = reopenStatus
         changed.statusHistory.append(StatusChange(date: date, from: .discharged, to: target, note: "Reopened"))
         changed.status = target
         changed.discharge = nil

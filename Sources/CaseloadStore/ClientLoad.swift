@@ -21,10 +21,14 @@ public struct FileProblem: Equatable, Sendable, CustomStringConvertible {
     public let fileName: String
     /// Such as "field `referral.date`: expected a date as YYYY-MM-DD".
     public let reason: String
+    /// The client reference the file seems to hold, when one can be made out. Callers keep it out of
+    /// use, so a damaged client's number is never handed to somebody else.
+    public let reference: String?
 
-    public init(fileName: String, reason: String) {
+    public init(fileName: String, reason: String, reference: String? = nil) {
         self.fileName = fileName
         self.reason = reason
+        self.reference = reference
     }
 
     public var description: String { "\(fileName): \(reason)" }
@@ -59,7 +63,8 @@ struct ClientFileReader {
             let relative = Self.folderName + "/" + name
             switch read(folder + "/" + name, decoder: decoder) {
             case .client(let client): decoded.append((relative, client))
-            case .problem(let reason): problems.append(FileProblem(fileName: relative, reason: reason))
+            case .problem(let reason, let reference):
+                problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
             case .vanished: break
             }
         }
@@ -78,13 +83,15 @@ struct ClientFileReader {
             } else if let other = properlyNamed[client.id] ?? firstFile[client.id] {
                 problems.append(FileProblem(
                     fileName: fileName,
-                    reason: "holds client \(client.reference) with the same id as \(other); only \(other) was loaded"))
+                    reason: "holds client \(client.reference) with the same id as \(other); only \(other) was loaded",
+                    reference: client.reference))
             } else {
                 firstFile[client.id] = fileName
                 problems.append(FileProblem(
                     fileName: fileName,
                     reason: "holds client \(client.reference) whose id does not match the file name; "
-                        + "rename it to \(expected)"))
+                        + "rename it to \(expected)",
+                    reference: client.reference))
             }
         }
         problems.sort { $0.fileName < $1.fileName }
@@ -97,7 +104,7 @@ struct ClientFileReader {
 
     private enum Outcome {
         case client(Client)
-        case problem(String)
+        case problem(String, reference: String?)
         /// Deleted between listing and reading: not a problem with the data.
         case vanished
     }
@@ -109,22 +116,30 @@ struct ClientFileReader {
         } catch {
             switch error.code {
             case ENOENT: return .vanished
-            case EISDIR: return .problem("a folder where a client file should be")
-            case EINVAL: return .problem("not a regular file")
-            case EFBIG: return .problem("too large to be a client file (over \(Self.sizeLimit >> 20) MB)")
-            default: return .problem("cannot be read: \(error)")
+            case EISDIR: return .problem("a folder where a client file should be", reference: nil)
+            case EINVAL: return .problem("not a regular file", reference: nil)
+            case EFBIG: return .problem("too large to be a client file (over \(Self.sizeLimit >> 20) MB)", reference: nil)
+            default: return .problem("cannot be read: \(error)", reference: nil)
             }
         }
         // The version first, so that a newer file is reported as newer and not as a type error.
         switch SchemaProbe.check(bytes, decoder: decoder, current: Client.currentSchemaVersion) {
-        case .newer(let found)?: return .problem("written by a newer version of Caseload (schema \(found))")
-        case .invalid(let reason)?: return .problem(reason)
+        case .newer(let found)?:
+            return .problem("written by a newer version of Caseload (schema \(found))", reference: Self.reference(in: bytes))
+        case .invalid(let reason)?: return .problem(reason, reference: Self.reference(in: bytes))
         case .supported?, nil: break
         }
         do {
             return .client(try decoder.decode(Client.self, from: Data(bytes)))
         } catch {
-            return .problem(DecodingProblem.reason(for: error, in: bytes))
+            return .problem(DecodingProblem.reason(for: error, in: bytes), reference: Self.reference(in: bytes))
         }
+    }
+
+    /// The `"reference": "C-0042"` of a file that does not decode, found by pattern rather than by parsing.
+    static func reference(in bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        guard let match = text.firstMatch(of: #/"reference"\s*:\s*"([^"\\]{1,40})"/#) else { return nil }
+        return String(match.output.1)
     }
 }

@@ -47,7 +47,8 @@ extension Buffer {
     public mutating func drawHelp(title: String, lines: [HelpLine], footer: String, in area: Rect, scroll: Int = 0) {
         let keyWidth = min(18, (lines.map { TextWidth.of($0.keys) }.max() ?? 0))
         let textWidth = lines.map { TextWidth.of($0.text) }.max() ?? 0
-        let panel = area.centred(width: keyWidth + textWidth + 7, height: lines.count + 4)
+        let width = max(keyWidth + textWidth + 7, TextWidth.of(footer) + 14)
+        let panel = area.centred(width: width, height: lines.count + 4)
         drawBox(panel, title: title)
         let inner = panel.inset(by: 1)
         let visibleRows = max(0, inner.height - 1)
@@ -55,6 +56,8 @@ extension Buffer {
             write(TextWidth.fit(line.keys, to: keyWidth), x: inner.x + 1, y: inner.y + row, style: Style(.hintKey))
             write(line.text, x: inner.x + keyWidth + 3, y: inner.y + row, maxWidth: inner.width - keyWidth - 3)
         }
-        write(footer, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 1, style: Style(.muted))
+        let hidden = lines.count - scroll - visibleRows
+        let position = hidden > 0 ? "↓ \(hidden) more · " : ""
+        write(position + footer, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 1, style: Style(.muted))
     }
 }

@@ -56,6 +56,7 @@ struct CaseloadCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let clock = try Clock(environment: environment)
+        try InteractiveSession.checkTerminal(environment: environment)
         let directory: URL
         if demo {
             directory = try DemoCommand.demoDirectory(environment: environment)
@@ -63,7 +64,7 @@ struct CaseloadCommand: ParsableCommand {
         } else {
             directory = try location.resolve()
         }
-        try InteractiveSession.run(directory: directory, clock: clock, environment: environment)
+        try InteractiveSession.run(directory: directory, isDemo: demo, clock: clock, environment: environment)
     }
 }
 

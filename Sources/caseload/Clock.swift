@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// The time, real or pinned by `CASELOAD_NOW` so demos and tests see the same day every run.
@@ -11,7 +10,7 @@ struct Clock {
             return
         }
         guard let date = Clock.parse(text) else {
-            throw ValidationError("CASELOAD_NOW must be a date and time like 2026-11-21T10:00:00Z, found \"\(text)\".")
+            throw CommandFailure("CASELOAD_NOW must be a date and time like 2026-11-21T10:00:00Z, found \"\(text)\"")
         }
         pinned = date
     }

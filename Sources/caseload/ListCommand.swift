@@ -44,12 +44,27 @@ struct ListCommand: ParsableCommand {
             FileHandle.standardError.write(Data("caseload: skipped \(problem)\n".utf8))
         }
         let today = CalendarDate(clock.now())
-        let query = CaseloadQuery(statuses: status.map { [$0] }, practice: practice, sort: sort)
+        let practiceName = try practice.map { try Self.practice(matching: $0, in: load.clients) }
+        let query = CaseloadQuery(statuses: status.map { [$0] }, practice: practiceName, sort: sort)
         let rows = query.apply(to: load.clients, today: today).map { ListRow($0, today: today) }
         switch format {
         case .table: print(ListRow.table(rows), terminator: "")
         case .csv: print(ListRow.csv(rows), terminator: "")
         case .json: print(try ListRow.json(rows))
         }
+    }
+
+    /// The one practice whose name contains `text` (ignoring case and accents), so `--practice hillview`
+    /// finds "Hillview Surgery"; an error naming the choices when none or several do.
+    static func practice(matching text: String, in clients: [Client]) throws -> String {
+        let practices = CaseloadQuery.practices(in: clients)
+        let wanted = SearchFolding.fold(text)
+        if let exact = practices.first(where: { SearchFolding.fold($0) == wanted }) { return exact }
+        let found = practices.filter { SearchFolding.fold($0).contains(wanted) }
+        if found.count == 1 { return found[0] }
+        let choices = (found.isEmpty ? practices : found).joined(separator: "; ")
+        throw CommandFailure(found.isEmpty
+            ? "no practice matches \"\(text)\"; practices in this caseload: \(choices)"
+            : "\"\(text)\" matches several practices: \(choices)")
     }
 }

@@ -21,7 +21,7 @@ struct ListRow: Encodable {
         practice = client.practice
         status = client.status.rawValue
         referralDate = client.referral.date.iso
-        daysWaiting = client.status.isAwaitingFirstContact ? client.daysWaiting(today: today) : nil
+        daysWaiting = client.currentWait(today: today)
         risk = client.hasRisk
         discussInSupervision = client.discussInSupervision
     }

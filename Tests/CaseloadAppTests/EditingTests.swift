@@ -181,7 +181,7 @@ import TerminalUI
             Issue.record("the dialog closed")
             return
         }
-        #expect(dialog.error == "The discharge date cannot be in the future")
+        #expect(dialog.error == "The discharge date cannot be in the future.")
     }
 
     @Test func reopenConfirmsAndReturnsToActive() throws {

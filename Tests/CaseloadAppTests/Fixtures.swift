@@ -13,9 +13,10 @@ enum Fixture {
     static var demo: [Client] { DemoCaseload.make(today: today, now: now) }
 
     static func state(_ clients: [Client] = demo, width: Int = 80, height: Int = 24,
-                      readOnlyReason: String? = nil, loadProblems: [String] = []) -> AppState {
+                      readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [], isDemo: Bool = false) -> AppState {
         AppState(clients: clients, now: now, timeZone: utc, size: Size(width: width, height: height),
-                 readOnlyReason: readOnlyReason, loadProblems: loadProblems)
+                 readOnlyReason: readOnlyReason, loadProblems: loadProblems, dataFolder: "/home/lw/.local/share/caseload",
+                 isDemo: isDemo)
     }
 }
 

@@ -91,13 +91,13 @@ import TerminalUI
         var state = Fixture.state()
         let waiting = state.byReference.first { $0.status == .waiting }!
         state.list.selectedID = waiting.id
-        state.press(.character("f"))  // waiting
-        #expect(state.list.statusFilter == .waiting)
+        state.press(.character("f"), .character("f"))  // open, then waiting
+        #expect(state.list.statusFilter == .only(.waiting))
         #expect(state.list.selectedID == waiting.id)
         state.press(.character("s"), .character("s"))
         #expect(state.list.selectedID == waiting.id)
         state.press(.escape)
-        #expect(state.list.statusFilter == nil)
+        #expect(state.list.statusFilter == .all)
         #expect(state.list.selectedID == waiting.id)
     }
 
@@ -105,9 +105,46 @@ import TerminalUI
         var state = Fixture.state()
         let active = state.byReference.first { $0.status == .active }!
         state.list.selectedID = active.id
-        state.press(.character("f"))
+        state.press(.character("f"), .character("f"))
         #expect(state.list.selectedID != nil)
         #expect(state.selectedClient?.status == .waiting)
+    }
+
+    @Test func theOpenFilterHidesDischargedClients() {
+        var state = Fixture.state()
+        state.press(.character("f"))
+        #expect(state.list.statusFilter == .open)
+        #expect(state.list.rows.count == 42)
+        #expect(state.list.rows.allSatisfy { state.clients[$0]!.status != .discharged })
+    }
+
+    @Test func searchingUnderAFilterSaysTheFilterMayHideTheMatch() {
+        var state = Fixture.state()
+        state.press(.character("f"), .character("f"), .character("/"))
+        state.type("lukasz")
+        #expect(state.message?.text == "No client matches “lukasz” among the 9 shown: Esc clears filters")
+    }
+
+    @Test func keysThatNeedAClientSaySoWhenThereIsNone() {
+        var state = Fixture.state([])
+        state.press(.character("e"))
+        #expect(state.message?.text == "No clients yet: press a to add one")
+        #expect(state.screen.contains("Caseload folder: /home/lw/.local/share/caseload"))
+    }
+
+    @Test func narrowTerminalsDropColumnsButKeepNames() {
+        var state = Fixture.state(width: 60, height: 16)
+        let lines = state.screen.split(separator: "\n")
+        #expect(!lines[2].contains("Updated"))
+        #expect(!lines[2].contains("NHS number"))
+        #expect(lines[0] == " 60 clients: 9 wait, 6 contact, 22 active, 5 hold, 18 disch.")
+        state.size = Size(width: 80, height: 24)
+        #expect(state.screen.split(separator: "\n")[2].contains("Updated"))
+    }
+
+    @Test func theDemoIsMarkedAsSynthetic() {
+        let state = Fixture.state(width: 120, height: 30, isDemo: true)
+        #expect(state.screen.hasPrefix(" Caseload · DEMO (synthetic) · 60 clients"))
     }
 
     @Test func practiceFilterCyclesThroughPracticesThenAll() {
@@ -160,9 +197,23 @@ import TerminalUI
     }
 
     @Test func loadProblemsAreAnnouncedAndListed() {
-        var state = Fixture.state(loadProblems: ["clients/bad.json: not valid JSON (line 3)"])
+        var state = Fixture.state(loadProblems: [
+            UnreadableFile(fileName: "clients/bad.json", reason: "not valid JSON (the problem is near line 3, column 14)", reference: "C-0060"),
+        ])
         #expect(state.message?.kind == .error)
+        #expect(state.screen.contains("⚠ 1 unreadable (!)"))
         state.press(.character("!"))
-        #expect(state.screen.contains("clients/bad.json: not valid JSON"))
+        #expect(state.screen.contains("clients/bad.json"))
+        #expect(state.screen.contains("not valid JSON (the problem is near line 3, column 14)"))
+    }
+
+    @Test func aDamagedFilesReferenceIsNeverReused() {
+        var state = Fixture.state(loadProblems: [UnreadableFile(fileName: "clients/x.json", reason: "bad", reference: "C-0075")])
+        state.press(.character("a"))
+        guard case .form(let form) = state.stack.last else {
+            Issue.record("no form")
+            return
+        }
+        #expect(form.reference == "C-0076")
     }
 }

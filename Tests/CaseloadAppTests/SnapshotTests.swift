@@ -55,6 +55,29 @@ import TerminalUI
         expectSnapshot(state.screen, named: "discharge-dialog")
     }
 
+    @Test func dischargeDialogAtTheSmallestSize() {
+        var state = Fixture.state(width: 60, height: 16)
+        state.list.selectedID = state.byReference.first { $0.status == .active }!.id
+        state.press(.character("d"), .tab, .control("u"))
+        state.type("2030-01-01")
+        state.press(.enter)
+        expectSnapshot(state.screen, named: "discharge-dialog-60x16")
+    }
+
+    @Test func listAtTheSmallestSize() {
+        expectSnapshot(Fixture.state(width: 60, height: 16).screen, named: "list-60x16")
+    }
+
+    @Test func loadProblemsPanel() {
+        var state = Fixture.state(loadProblems: [
+            UnreadableFile(fileName: "clients/8aad7140-6e4a-4042-ac75-75609057ab1f.json",
+                           reason: "field `referral.date`: expected a date as YYYY-MM-DD, found \"2026-02-30\""),
+            UnreadableFile(fileName: "clients/notes.json", reason: "not valid JSON (the problem is near line 3, column 14)"),
+        ])
+        state.press(.character("!"))
+        expectSnapshot(state.screen, named: "load-problems")
+    }
+
     @Test func terminalTooSmall() {
         var state = Fixture.state()
         _ = state.update(.terminal(.resize(Size(width: 50, height: 12))))

@@ -158,7 +158,7 @@ import Testing
 
     @Test func editingKeepsIdentityStatusAndHistory() throws {
         let original = try Fixture.client("C-0009", name: "Zoe Whitfield", status: .active, firstContact: "2026-01-15")
-            .discharged(Discharge(reason: .goalsMet, date: Fixture.date("2026-02-01")), at: Fixture.now)
+            .discharged(Discharge(reason: .goalsMet, date: Fixture.date("2026-02-01")), today: Fixture.today, at: Fixture.now)
         var draft = ClientDraft(client: original)
         draft.name = "Zoë Whitfield"
         draft.riskNote = "Dog at property"

@@ -8,7 +8,7 @@ import Testing
     @Test func dischargeRecordsReasonDateAndHistory() throws {
         let client = Fixture.client("C-0001", name: "Ama Owusu", status: .active, firstContact: "2026-01-15")
         let discharge = Discharge(reason: .goalsMet, date: Fixture.date("2026-02-20"), note: "Walking group weekly")
-        let changed = try client.discharged(discharge, at: later)
+        let changed = try client.discharged(discharge, today: Fixture.today, at: later)
         #expect(changed.status == .discharged)
         #expect(changed.discharge == discharge)
         #expect(changed.statusHistory == [StatusChange(date: Fixture.date("2026-02-20"), from: .active,
@@ -19,22 +19,22 @@ import Testing
 
     @Test func cannotDischargeTwice() throws {
         let client = Fixture.client("C-0001", name: "Ama Owusu", status: .active)
-        let once = try client.discharged(Discharge(reason: .declined, date: Fixture.date("2026-02-01")), at: later)
+        let once = try client.discharged(Discharge(reason: .declined, date: Fixture.date("2026-02-01")), today: Fixture.today, at: later)
         #expect(throws: StatusChangeError.alreadyDischarged) {
-            try once.discharged(Discharge(reason: .declined, date: Fixture.date("2026-02-02")), at: later)
+            try once.discharged(Discharge(reason: .declined, date: Fixture.date("2026-02-02")), today: Fixture.today, at: later)
         }
     }
 
     @Test func cannotDischargeBeforeReferral() {
         let client = Fixture.client("C-0001", name: "Ama Owusu", referred: "2026-01-10")
         #expect(throws: StatusChangeError.dischargeBeforeReferral) {
-            try client.discharged(Discharge(reason: .other, date: Fixture.date("2026-01-09")), at: later)
+            try client.discharged(Discharge(reason: .other, date: Fixture.date("2026-01-09")), today: Fixture.today, at: later)
         }
     }
 
     @Test func reopensToActiveWhenThePersonWasReached() throws {
         let client = try Fixture.client("C-0001", name: "Ama Owusu", status: .active, firstContact: "2026-01-15")
-            .discharged(Discharge(reason: .goalsMet, date: Fixture.date("2026-02-01")), at: Fixture.now)
+            .discharged(Discharge(reason: .goalsMet, date: Fixture.date("2026-02-01")), today: Fixture.today, at: Fixture.now)
         let reopened = try client.reopened(on: Fixture.date("2026-02-20"), at: later)
         #expect(reopened.status == .active)
         #expect(reopened.discharge == nil)
@@ -46,7 +46,7 @@ import Testing
 
     @Test func reopensToWaitingWhenThePersonWasNeverReached() throws {
         let client = try Fixture.client("C-0001", name: "Ama Owusu", status: .contacting)
-            .discharged(Discharge(reason: .unableToContact, date: Fixture.date("2026-02-01")), at: Fixture.now)
+            .discharged(Discharge(reason: .unableToContact, date: Fixture.date("2026-02-01")), today: Fixture.today, at: Fixture.now)
         #expect(client.daysWaiting(today: Fixture.today) == nil)
         let reopened = try client.reopened(on: Fixture.date("2026-02-20"), at: later)
         #expect(reopened.status == .waiting)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func cannotReopenBeforeTheDischarge() throws {
         let client = try Fixture.client("C-0001", name: "Ama Owusu", status: .active, firstContact: "2026-01-12")
-            .discharged(Discharge(reason: .movedAway, date: Fixture.date("2026-02-01")), at: Fixture.now)
+            .discharged(Discharge(reason: .movedAway, date: Fixture.date("2026-02-01")), today: Fixture.today, at: Fixture.now)
         #expect(throws: StatusChangeError.reopenBeforeDischarge) {
             try client.reopened(on: Fixture.date("2026-01-31"), at: later)
         }
@@ -107,6 +107,28 @@ import Testing
         #expect(held.firstContactDate == today)
     }
 
+    @Test func aReachedClientCannotGoBackToWaiting() throws {
+        let active = try waitingClient().changingStatus(to: .active, on: today, at: now)
+        #expect(active.reachableOpenStatuses == [.active, .onHold])
+        #expect(waitingClient().reachableOpenStatuses == [.waiting, .contacting, .active, .onHold])
+        #expect(throws: StatusChangeError.alreadyReached) {
+            try active.changingStatus(to: .waiting, on: today, at: now)
+        }
+    }
+
+    @Test func dischargeCannotBeDatedInTheFutureOrBeforeTheLastEvent() throws {
+        let active = try waitingClient().changingStatus(to: .active, on: today.adding(days: -10), at: now)
+        #expect(throws: StatusChangeError.dischargeInFuture) {
+            try active.discharged(Discharge(reason: .goalsMet, date: today.adding(days: 1)), today: today, at: now)
+        }
+        #expect(throws: StatusChangeError.dischargeBeforeLastChange(today.adding(days: -10))) {
+            try active.discharged(Discharge(reason: .goalsMet, date: today.adding(days: -11)), today: today, at: now)
+        }
+        let discharged = try active.discharged(Discharge(reason: .goalsMet, date: today.adding(days: -10)), today: today, at: now)
+        #expect(discharged.status == .discharged)
+        #expect(discharged.reopenStatus == .active)
+    }
+
     @Test func sameStatusChangesNothing() throws {
         let client = waitingClient()
         #expect(try client.changingStatus(to: .waiting, on: today, at: now) == client)
@@ -116,7 +138,7 @@ import Testing
         #expect(throws: StatusChangeError.needsDischargeOrReopen) {
             try waitingClient().changingStatus(to: .discharged, on: today, at: now)
         }
-        let discharged = try waitingClient().discharged(Discharge(reason: .declined, date: today), at: now)
+        let discharged = try waitingClient().discharged(Discharge(reason: .declined, date: today), today: today, at: now)
         #expect(throws: StatusChangeError.needsDischargeOrReopen) {
             try discharged.changingStatus(to: .active, on: today, at: now)
         }

@@ -93,8 +93,7 @@ struct LoadProblemTests {
             let load = store.loadClients()
             #expect(Set(load.clients) == Set(good))
             let relative = ClientStore.relativePath(for: victim.id)
-            #expect(load.problems == [FileProblem(fileName: relative, reason: bad.reason)])
-            #expect(load.problems.first?.description == "\(relative): \(bad.reason)")
+            #expect(load.problems.map(\.description) == ["\(relative): \(bad.reason)"])
 
             // Saving other clients never touches the bad file.
             try store.save(try fullClient(reference: "C-0004"))
@@ -138,7 +137,8 @@ struct LoadProblemTests {
             #expect(load.clients == [client])
             #expect(load.problems == [FileProblem(
                 fileName: "clients/0copy.json",
-                reason: "holds client C-0042 with the same id as \(original); only \(original) was loaded")])
+                reason: "holds client C-0042 with the same id as \(original); only \(original) was loaded",
+                reference: "C-0042")])
         }
     }
 
@@ -153,7 +153,8 @@ struct LoadProblemTests {
             #expect(load.problems == [FileProblem(
                 fileName: "clients/margaret.json",
                 reason: "holds client C-0042 whose id does not match the file name; rename it to "
-                    + ClientStore.relativePath(for: client.id))])
+                    + ClientStore.relativePath(for: client.id),
+                reference: "C-0042")])
         }
     }
 
@@ -205,8 +206,27 @@ struct LoadProblemTests {
             try make(clientsFolder(dir).appendingPathComponent(name))
             let load = store.loadClients()
             #expect(load.clients == [client])
-            #expect(load.problems == [FileProblem(fileName: "clients/" + name, reason: reason)])
+            #expect(load.problems.map(\.description) == ["clients/\(name): \(reason)"])
         }
+    }
+}
+
+@Suite("References of damaged files")
+struct DamagedReferenceTests {
+    @Test func theReferenceOfAFileThatDoesNotDecodeIsReported() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            try store.save(try fullClient())
+            let damaged = clientsFolder(dir).appendingPathComponent("damaged.json")
+            try write(#"{ "name": "Zoë", "reference" : "C-0077", "status": 12"#, to: damaged)
+            let problem = try #require(store.loadClients().problems.first)
+            #expect(problem.reference == "C-0077")
+        }
+    }
+
+    @Test func noReferenceWhenNoneCanBeMadeOut() {
+        #expect(ClientFileReader.reference(in: Array("not json at all".utf8)) == nil)
+        #expect(ClientFileReader.reference(in: Array(#"{"reference": 42}"#.utf8)) == nil)
     }
 }
 

@@ -56,3 +56,18 @@ import Testing
         #expect(buffer[1, 0].style.role == .hintKey)
     }
 }
+
+@Suite struct HelpPanelTests {
+    @Test func saysHowManyLinesAreBelowWhenTheyDoNotFit() {
+        var buffer = Buffer(size: Size(width: 50, height: 8))
+        let lines = (1...10).map { HelpLine(keys: "k\($0)", text: "does \($0)") }
+        buffer.drawHelp(title: "Help", lines: lines, footer: "any key closes", in: buffer.area)
+        #expect(buffer.text.contains("k5"))
+        #expect(!buffer.text.contains("k6"))
+        #expect(buffer.text.contains("↓ 5 more · any key closes"))
+        buffer = Buffer(size: Size(width: 50, height: 8))
+        buffer.drawHelp(title: "Help", lines: lines, footer: "any key closes", in: buffer.area, scroll: 5)
+        #expect(buffer.text.contains("k10"))
+        #expect(!buffer.text.contains("more"))
+    }
+}
