@@ -24,6 +24,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only clients of this GP practice (case and accents ignored).", valueName: "practice"))
     var practice: String?
 
+    @Option(help: ArgumentHelp("Only clients whose name, reference or NHS number matches (as / does on screen).", valueName: "text"))
+    var search: String?
+
     @Option(help: ArgumentHelp("Order: \(CaseloadSort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "sort"))
     var sort: CaseloadSort = .name
 
@@ -45,7 +48,7 @@ struct ListCommand: ParsableCommand {
         }
         let today = CalendarDate(clock.now())
         let practiceName = try practice.map { try Self.practice(matching: $0, in: load.clients) }
-        let query = CaseloadQuery(statuses: status.map { [$0] }, practice: practiceName, sort: sort)
+        let query = CaseloadQuery(statuses: status.map { [$0] }, practice: practiceName, search: search ?? "", sort: sort)
         let rows = query.apply(to: load.clients, today: today).map { ListRow($0, today: today) }
         switch format {
         case .table: print(ListRow.table(rows), terminator: "")
