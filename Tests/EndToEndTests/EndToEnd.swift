@@ -153,8 +153,12 @@ struct CommandResult {
 }
 
 enum Command {
-    /// Runs a program to completion. Output goes through files, so neither stream can fill a pipe
-    /// and stall the other.
+    /// Runs a program to completion with `posix_spawn` and `waitpid`. Output goes through files, so
+    /// neither stream can fill a pipe and stall the other.
+    ///
+    /// Not Foundation's `Process`: on Linux it notices the end of a child through a socket the child
+    /// inherits, so it never returns when the child leaves a daemon behind (as `tmux new-session`
+    /// does with its server).
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String],
                     stdin: String = "/dev/null") throws -> CommandResult {
         let scratch = FileManager.default.temporaryDirectory
@@ -162,26 +166,45 @@ enum Command {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
-        guard FileManager.default.createFile(atPath: out.path, contents: nil),
-              FileManager.default.createFile(atPath: err.path, contents: nil) else {
-            throw HarnessError("cannot create output files in \(scratch.path)")
-        }
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdin))
-        let output = try FileHandle(forWritingTo: out), errors = try FileHandle(forWritingTo: err)
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        try? input.close()
-        try? output.close()
-        try? errors.close()
-        return CommandResult(status: process.terminationStatus,
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nothing else of the test process leaks into the child (a tmux server would keep it open).
+        // (glibc ignores closing a descriptor another thread closed meanwhile.)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            if let fd = Int32(name), fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
+        // The test runner's threads block most signals, and a blocked mask survives exec: without
+        // this a tmux server started from here ignores kill-server (SIGTERM) and outlives the test.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw HarnessError("cannot run \(executable.path): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw HarnessError("waitpid failed for \(executable.path): errno \(errno)") }
+        }
+        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import.
+        let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return CommandResult(status: exitStatus,
                              stdout: try String(contentsOf: out, encoding: .utf8),
                              stderr: try String(contentsOf: err, encoding: .utf8))
     }

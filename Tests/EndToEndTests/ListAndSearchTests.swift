@@ -9,7 +9,7 @@ struct ListAndSearchTests {
         try await withEndToEnd { world in
             let pane = try world.launch(["--demo"])
             let first = try await pane.waitFor("60 clients")
-            #expect(first.lines.first?.hasPrefix(" Caseload · 60 clients:") == true, "title row:\n\(first)")
+            #expect(first.lines.first?.contains("60 clients") == true, "title row:\n\(first)")
             #expect(first.lines.last?.contains("/ Search") == true, "hint bar:\n\(first)")
             // The list opens sorted by name with the first client selected.
             #expect(first.selectedRow?.contains("Abdirahman Farah") == true, "\(first)")
@@ -37,7 +37,7 @@ struct ListAndSearchTests {
 
             // Typed with its Polish Ł, through the terminal.
             try pane.press("/")
-            try await pane.waitFor("Search (name, ref, NHS no): ")
+            try await pane.waitFor("Search (name, ref, NHS no):")
             try pane.type("łukasz")
             try await pane.waitUntil("the search to select Łukasz") { $0.selectedRow?.contains("Łukasz Nowak") == true }
             // Esc cancels the search and returns to where it began.
@@ -46,14 +46,14 @@ struct ListAndSearchTests {
 
             // Without the accent, as most people type it.
             try pane.press("/")
-            try await pane.waitFor("Search (name, ref, NHS no): ")
+            try await pane.waitFor("Search (name, ref, NHS no):")
             try pane.type("lukasz")
             try await pane.waitUntil("the search to select Łukasz") { $0.selectedRow?.contains("Łukasz Nowak") == true }
             try pane.press("Enter")
             let kept = try await pane.waitFor("1 match for “lukasz”")
             #expect(kept.contains("Search: “lukasz”"), "the search stays shown:\n\(kept)")
             #expect(kept.selectedRow?.contains("Łukasz Nowak") == true, "\(kept)")
-            #expect(!kept.contains("Search (name, ref, NHS no): "), "the prompt closed:\n\(kept)")
+            #expect(!kept.contains("Search (name, ref, NHS no):"), "the prompt closed:\n\(kept)")
 
             try pane.press("Enter")
             let client = try await pane.waitFor(" Łukasz Nowak (C-0001) · Active")

@@ -37,14 +37,20 @@ final class TmuxSession {
         if started {
             id = try run(["new-session"] + options + ["--"] + program)
         } else {
-            id = try run(["-f", "/dev/null", "new-session"] + options + ["--"] + program)
+            // Marked first, so that `kill()` tries even if this command fails half-way.
             started = true
-            // Sizes are the tests' to choose, never a client's.
-            try run(["set-option", "-g", "window-size", "manual"])
+            // No client ever attaches, so each session keeps the -x/-y it was made with until
+            // `resize-window` (which makes that window's size manual). Setting `window-size manual`
+            // globally instead crashes tmux 3.3a at the next `new-session -d -x -y`.
+            id = try run(["-f", "/dev/null", "new-session"] + options + ["--"] + program)
         }
         let pane = Pane(session: self, id: id.trimmingCharacters(in: .whitespacesAndNewlines), record: record,
                         command: command)
         panes.append(pane)
+        let size = try pane.format("#{pane_width}x#{pane_height}")
+        guard size == "\(width)x\(height)" else {
+            throw HarnessError("tmux made a \(size) pane where \(width)x\(height) was asked for")
+        }
         return pane
     }
 
@@ -151,7 +157,9 @@ final class Pane {
         try await waitUntil("the screen to show \"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen every 50 ms until `condition` holds; on time-out throws with the last screen.
+    /// Polls the screen every 50 ms until `condition` holds on a settled screen (the same on two
+    /// captures in a row, so not a frame tmux has only half received); on time-out throws with the
+    /// last screen.
     @discardableResult
     func waitUntil(_ description: String, timeout: Duration = Pane.defaultTimeout,
                    _ condition: (Screen) -> Bool) async throws -> Screen {
@@ -159,7 +167,7 @@ final class Pane {
         let deadline = clock.now.advanced(by: timeout)
         while true {
             let current = try screen()
-            if condition(current) { return current }
+            if condition(current), try screen().text == current.text { return current }
             if clock.now >= deadline {
                 throw HarnessError("Timed out after \(timeout) waiting for \(description).\n\(report())")
             }
@@ -167,12 +175,14 @@ final class Pane {
         }
     }
 
-    /// Waits for the program to end (the wrapper prints `EXITED n`) and returns its exit status.
+    /// Waits for the program to end and returns its exit status (from the wrapper's record, not
+    /// the screen: a program that leaves the terminal in a mess must still be seen to end).
     func waitForExit(timeout: Duration = Pane.defaultTimeout) async throws -> Int32 {
-        try await waitUntil("the program to exit (EXITED in the pane)", timeout: timeout) { screen in
-            screen.lines.contains { $0.hasPrefix("EXITED ") }
+        let status = record.appendingPathComponent("status")
+        try await waitUntil("the program to exit", timeout: timeout) { _ in
+            FileManager.default.fileExists(atPath: status.path)
         }
-        let text = try String(contentsOf: record.appendingPathComponent("status"), encoding: .utf8)
+        let text = try String(contentsOf: status, encoding: .utf8)
         guard let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw HarnessError("unreadable exit status \"\(text)\"\n\(report())")
         }
@@ -226,6 +236,21 @@ struct Screen: CustomStringConvertible {
     }
 
     var selectionMarkerCount: Int { lines.filter { $0.hasPrefix("▶") }.count }
+
+    /// The text inside a dialog box (`│ … │` rows), its wrapped lines joined with spaces.
+    var dialogText: String {
+        lines.compactMap { line -> String? in
+            guard let first = line.firstIndex(of: "│"), let last = line.lastIndex(of: "│"), first < last else { return nil }
+            let inside = line[line.index(after: first)..<last].trimmingCharacters(in: .whitespaces)
+            return inside.isEmpty ? nil : inside
+        }.joined(separator: " ")
+    }
+
+    /// The message line, just above the hint bar.
+    var messageLine: String {
+        let lines = self.lines
+        return lines.count >= 2 ? lines[lines.count - 2] : ""
+    }
 
     /// The label of the form field that has focus, from the `›` marker in front of it.
     var focusedFormLabel: String? {
