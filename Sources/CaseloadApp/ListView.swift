@@ -21,7 +21,8 @@ struct ListColumns {
         if width < 66 { kinds.removeAll { $0 == .nhs } }
         let fixedWidths: [Kind: Int] = [.flags: 2, .reference: 7, .nhs: 12, .status: 10, .waiting: 5, .updated: 11]
         let fixed = kinds.compactMap { fixedWidths[$0] }.reduce(0, +)
-        let flexible = max(10, width - fixed - (kinds.count - 1))
+        // On wide screens names and practices stop growing, so the row stays easy to follow by eye.
+        let flexible = min(72, max(10, width - fixed - (kinds.count - 1)))
         let name = flexible * 3 / 5
         columns = kinds.map { kind in
             switch kind {
