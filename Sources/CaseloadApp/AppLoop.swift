@@ -2,6 +2,29 @@ import Foundation
 import CaseloadKit
 import TerminalUI
 
+/// The work the app asks of the world outside it: disks, editors. The executable implements it;
+/// tests use a fake.
+public protocol AppShell {
+    /// Writes one client durably and audits the change from `previous`.
+    func save(_ client: Client, previous: Client?) -> SaveResult
+    /// Edits `text` in the person's own editor while the terminal is handed over.
+    func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure>
+    /// Deletes a recovery file once its text is back on screen or was discarded.
+    func removeRecovery(named name: String) -> String?
+}
+
+public enum SaveResult: Equatable, Sendable {
+    case saved
+    /// On disk, but something around it failed (the audit entry): the person must hear of it.
+    case savedWithWarning(String)
+    case failed(String)
+}
+
+public struct ShellFailure: Error, Equatable, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
 /// The shell around the pure app: reads events, runs effects, draws frames.
 public enum AppLoop {
     public enum Exit: Equatable, Sendable {
@@ -10,9 +33,7 @@ public enum AppLoop {
     }
 
     /// Runs until the person quits or a termination signal arrives.
-    /// `save` writes one client durably and returns nil, or a sentence saying why it failed.
-    public static func run(_ state: inout AppState, terminal: Terminal, clock: () -> Date,
-                           save: (Client) -> String?) -> Exit {
+    public static func run(_ state: inout AppState, terminal: Terminal, clock: () -> Date, shell: AppShell) -> Exit {
         state.size = terminal.size
         state.now = clock()
         var needsDraw = true
@@ -38,10 +59,24 @@ public enum AppLoop {
                 case .quit:
                     return .quit
                 case .save(let client):
-                    if let failure = save(client) {
-                        effects += state.update(.saveFailed(client, reason: failure))
-                    } else {
+                    switch shell.save(client, previous: state.clients[client.id]) {
+                    case .saved:
                         effects += state.update(.saved(client))
+                    case .savedWithWarning(let warning):
+                        effects += state.update(.saved(client))
+                        effects += state.update(.effectFailed(reason: warning))
+                    case .failed(let reason):
+                        effects += state.update(.saveFailed(client, reason: reason))
+                    }
+                case .editExternally(let text):
+                    switch shell.editExternally(text, terminal: terminal) {
+                    case .success(let edited): effects += state.update(.externalEditFinished(edited))
+                    case .failure(let failure): effects += state.update(.effectFailed(reason: failure.reason))
+                    }
+                    state.size = terminal.size
+                case .removeRecovery(let name):
+                    if let failure = shell.removeRecovery(named: name) {
+                        effects += state.update(.effectFailed(reason: failure))
                     }
                 }
             }

@@ -19,6 +19,9 @@ public struct AppState: Sendable {
     /// Folded names, references and NHS numbers, kept beside the clients so search is cheap.
     var searchKeys: [UUID: ClientSearchKey]
     public var list: ListState
+    /// Which top-level view shows beneath the stack: the caseload list or the agenda.
+    public var home: Home = .caseload
+    public var agenda = AgendaState()
     /// Screens above the caseload list, the top one showing.
     public var stack: [Screen]
     public var modal: Modal?
@@ -83,9 +86,12 @@ public struct UnreadableFile: Hashable, Sendable {
     }
 }
 
+public enum Home: Sendable { case caseload, agenda }
+
 public enum Screen: Sendable {
     case client(ClientViewState)
     case form(FormState)
+    case work(WorkForm)
 }
 
 public enum Modal: Sendable {
@@ -94,6 +100,7 @@ public enum Modal: Sendable {
     case discharge(DischargeDialog)
     case needsPicker(NeedsPicker)
     case statusPicker(StatusPicker)
+    case recovery(RecoveredWork, more: Int)
     case loadProblems(scroll: Int)
 }
 
@@ -129,6 +136,10 @@ public struct Confirmation: Sendable {
 /// Effects are the work `update` asks the shell to do; their outcome comes back as an event.
 public enum Effect: Equatable, Sendable {
     case save(Client)
+    /// Open the text in $VISUAL/$EDITOR, the terminal handed over meanwhile.
+    case editExternally(String)
+    /// Delete a recovery file whose work is back on screen or was discarded.
+    case removeRecovery(String)
     case quit
 }
 
@@ -136,6 +147,9 @@ public enum AppEvent: Sendable {
     case terminal(TerminalEvent)
     case saved(Client)
     case saveFailed(Client, reason: String)
+    case externalEditFinished(String)
+    /// Work the shell could not do (an editor that would not start, a file it could not remove).
+    case effectFailed(reason: String)
     /// The clock moved on (the shell sends this so "today" and waiting days stay right past midnight).
     case clock(Date)
 }

@@ -2,157 +2,195 @@ import Foundation
 import CaseloadKit
 import TerminalUI
 
+/// The parts of a client's record, one at a time under a row of tabs.
+public enum ClientSection: Int, CaseIterable, Sendable {
+    case overview, contacts, plan, followUps
+
+    var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .contacts: "Contacts"
+        case .plan: "Plan"
+        case .followUps: "Follow-ups"
+        }
+    }
+}
+
 public struct ClientViewState: Sendable {
     public var id: UUID
+    public var section: ClientSection = .overview
+    /// Overview: the first line shown. Lists: the selected row.
     public var scroll = 0
+    public var selection = 0
+
+    public init(id: UUID, section: ClientSection = .overview) {
+        self.id = id
+        self.section = section
+    }
 }
 
 enum ClientAction: Sendable {
-    case back, edit, changeStatus, discharge, reopen, up, down, pageUp, pageDown, top, bottom, help
+    case back, nextSection, previousSection, edit, changeStatus, discharge, reopen
+    case recordContact, scheduleFollowUp, addGoal, addStep, open, cycleStepStatus, moveUp, moveDown, cancelFollowUp
+    case up, down, pageUp, pageDown, top, bottom, help
 }
 
 enum ClientScreen {
     static let keys = KeyMap<ClientAction>([
-        KeyBinding([.escape, .character("q")], .back, help: "Back to the caseload", hint: "Back"),
-        KeyBinding([.character("e")], .edit, help: "Edit this client", hint: "Edit"),
-        KeyBinding([.character("t")], .changeStatus, help: "Change status: waiting, contacting, active, on hold", hint: "Status"),
-        KeyBinding([.character("d")], .discharge, help: "Discharge (asks for reason and date)", hint: "Discharge"),
-        KeyBinding([.character("r")], .reopen, help: "Reopen a discharged client", hint: "Reopen"),
+        KeyBinding([.escape, .character("q")], .back, help: "Back", hint: "Back"),
+        KeyBinding([.tab, .right], .nextSection, help: "Next section: overview, contacts, plan, follow-ups", hint: "Section"),
+        KeyBinding([.character("c")], .recordContact, help: "Record a contact (on a follow-up: complete it)", hint: "Contact"),
+        KeyBinding([.character("f")], .scheduleFollowUp, help: "Schedule a follow-up", hint: "Follow-up"),
+        KeyBinding([.character("g")], .addGoal, help: "Add a goal to the action plan", hint: "Goal"),
+        KeyBinding([.character("e")], .edit, help: "Edit the client's details", hint: "Edit"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
-        KeyBinding([.up, .character("k")], .up, help: "Scroll up"),
-        KeyBinding([.down, .character("j")], .down, help: "Scroll down"),
+        KeyBinding([.backTab, .left], .previousSection, help: "Previous section"),
+        KeyBinding([.enter], .open, help: "Open or edit the selected contact, goal, step or follow-up"),
+        KeyBinding([.character("s")], .addStep, help: "Plan: add a step to the selected goal"),
+        KeyBinding([.character(" ")], .cycleStepStatus, help: "Plan: step to do → doing → done"),
+        KeyBinding([.character("K")], .moveUp, help: "Plan: move the selected goal or step up"),
+        KeyBinding([.character("J")], .moveDown, help: "Plan: move the selected goal or step down"),
+        KeyBinding([.character("x")], .cancelFollowUp, help: "Follow-ups: cancel the selected one (asks why)"),
+        KeyBinding([.character("t")], .changeStatus, help: "Change status: waiting, contacting, active, on hold"),
+        KeyBinding([.character("d")], .discharge, help: "Discharge (asks for reason, date and a note)"),
+        KeyBinding([.character("r")], .reopen, help: "Reopen a discharged client"),
+        KeyBinding([.up, .character("k")], .up, help: "Up"),
+        KeyBinding([.down, .character("j")], .down, help: "Down"),
         KeyBinding([.pageUp], .pageUp, help: "Page up"),
         KeyBinding([.pageDown], .pageDown, help: "Page down"),
-        KeyBinding([.home, .character("g")], .top, help: "Top"),
-        KeyBinding([.end, .character("G")], .bottom, help: "Bottom"),
+        KeyBinding([.home], .top, help: "Top"),
+        KeyBinding([.end], .bottom, help: "Bottom"),
     ])
-}
-
-/// One line of the client view before it is drawn.
-enum ViewLine {
-    case heading(String)
-    case field(String, String, Style)
-    case text(String, Style)
-    case blank
 }
 
 extension AppState {
     mutating func updateClientView(_ key: Key, _ view: ClientViewState) -> [Effect] {
         guard let action = ClientScreen.keys.action(for: key), let client = clients[view.id] else { return [] }
         var view = view
-        let page = max(1, chrome.body.height - 2)
+        defer { if case .client(let top) = stack.last, top.id == view.id { stack[stack.count - 1] = .client(view) } }
         switch action {
         case .back:
             stack.removeLast()
-            return []
+        case .nextSection, .previousSection:
+            let all = ClientSection.allCases
+            view.section = all[(view.section.rawValue + (action == .nextSection ? 1 : -1) + all.count) % all.count]
+            view.scroll = 0
+            view.selection = 0
         case .edit: return startEditing(client)
         case .changeStatus: startStatusChange(client)
         case .discharge: startDischarge(client)
         case .reopen: confirmReopen(client)
         case .help: modal = .help(scroll: 0)
-        case .up: view.scroll -= 1
-        case .down: view.scroll += 1
-        case .pageUp: view.scroll -= page
-        case .pageDown: view.scroll += page
-        case .top: view.scroll = 0
-        case .bottom: view.scroll = Int.max / 2
+        case .recordContact:
+            if view.section == .followUps, case .followUp(let followUp)? = selectedItem(client, view), followUp.state == .scheduled {
+                openContactForm(client, completing: followUp)
+            } else {
+                openContactForm(client)
+            }
+        case .scheduleFollowUp: openFollowUpForm(client)
+        case .addGoal: openGoalForm(client)
+        case .addStep:
+            guard let goal = selectedGoal(client, view) else {
+                message = Message(error: client.goals.isEmpty ? "Add a goal first: press g" : "Open the Plan section and select a goal")
+                return []
+            }
+            openStepForm(client, goal: goal)
+        case .open: openSelected(client, view)
+        case .cycleStepStatus: return cycleStepStatus(client, view)
+        case .moveUp, .moveDown: return move(client, &view, by: action == .moveUp ? -1 : 1)
+        case .cancelFollowUp:
+            guard view.section == .followUps, case .followUp(let followUp)? = selectedItem(client, view), followUp.state == .scheduled else {
+                message = Message(error: "Select a scheduled follow-up in the Follow-ups section to cancel it")
+                return []
+            }
+            openCancelFollowUpForm(client, followUp)
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            scroll(&view, client, action)
         }
-        let lines = clientLines(client, width: chrome.body.width - 2).count
-        view.scroll = max(0, min(view.scroll, lines - chrome.body.height + 1))
-        stack[stack.count - 1] = .client(view)
         return []
     }
 
-    func renderClientView(_ view: ClientViewState, into buffer: inout Buffer) {
-        let chrome = self.chrome
-        guard let client = clients[view.id] else { return }
-        buffer.drawChrome(chrome, title: "\(label(client)) · \(client.status.label)", state: self, hints: ClientScreen.keys.hints)
-        let lines = clientLines(client, width: chrome.body.width - 2)
-        let hasMore = lines.count > view.scroll + chrome.body.height
-        // Keep the last row for the "more" mark so it never covers a field.
-        let shown = chrome.body.height - (hasMore ? 1 : 0)
-        for (offset, line) in lines.dropFirst(view.scroll).prefix(shown).enumerated() {
-            let y = chrome.body.y + offset
-            switch line {
-            case .heading(let text):
-                buffer.write(text, x: 1, y: y, style: Style(.heading))
-            case .field(let label, let value, let style):
-                buffer.writeField(label, value, x: 2, y: y, labelWidth: 22, width: chrome.body.width - 3, valueStyle: style)
-            case .text(let text, let style):
-                buffer.write(text, x: 2, y: y, maxWidth: chrome.body.width - 3, style: style)
-            case .blank:
-                break
-            }
+    private func scroll(_ view: inout ClientViewState, _ client: Client, _ action: ClientAction) {
+        let page = max(1, chrome.body.height - 3)
+        let delta = switch action {
+        case .up: -1
+        case .down: 1
+        case .pageUp: -page
+        case .pageDown: page
+        case .top: -Int.max / 2
+        default: Int.max / 2
         }
-        if hasMore {
-            buffer.write("↓ more (↓/PgDn)", x: 2, y: chrome.body.maxY - 1, style: Style(.muted))
+        if view.section == .overview {
+            let lines = clientLines(client, width: chrome.body.width - 2).count
+            view.scroll = max(0, min(view.scroll.addingReportingOverflow(delta).partialValue, lines - chrome.body.height + 2))
+        } else {
+            let count = sectionItems(client, view.section).count
+            view.selection = max(0, min(view.selection.addingReportingOverflow(delta).partialValue, count - 1))
         }
     }
 
-    /// Every field of the client, risk first, wrapped to `width`.
-    func clientLines(_ client: Client, width: Int) -> [ViewLine] {
-        var lines: [ViewLine] = []
-        let wrapWidth = max(10, width - 2)
-        if client.hasRisk {
-            lines.append(.text("⚠ RISK / SAFEGUARDING", Style(.risk, [.reverse])))
-            for line in TextWidth.wrap(client.riskNote, width: wrapWidth) { lines.append(.text(line, Style(.risk))) }
-            lines.append(.blank)
+    private mutating func openSelected(_ client: Client, _ view: ClientViewState) {
+        switch selectedItem(client, view) {
+        case .contact(let contact)?: openContactForm(client, editing: contact)
+        case .goal(let goal)?: openGoalForm(client, editing: goal)
+        case .step(let goal, let step)?: openStepForm(client, goal: goal, editing: step)
+        case .followUp(let followUp)?:
+            if followUp.state == .scheduled {
+                openFollowUpForm(client, editing: followUp)
+            } else {
+                message = Message("This follow-up is closed; schedule a new one with f")
+            }
+        case nil:
+            if view.section == .overview { message = Message("Tab moves to contacts, plan and follow-ups") }
         }
-        if client.discussInSupervision {
-            lines.append(.text("● Flagged to discuss in supervision", Style(.warning)))
-            lines.append(.blank)
-        }
-        func optional(_ text: String?) -> String { text.flatMap { $0.isEmpty ? nil : $0 } ?? "—" }
+    }
 
-        lines.append(.heading("Person"))
-        lines.append(.field("Name", client.name, Style(.normal, [.bold])))
-        lines.append(.field("Preferred name", optional(client.preferredName), .normal))
-        let birth = client.dateOfBirth.map { "\(DateStyle.screen($0)) (age \($0.age(on: today)))" }
-        lines.append(.field("Date of birth", optional(birth), .normal))
-        lines.append(.field("NHS number", optional(client.nhsNumber?.formatted), .normal))
-        lines.append(.field("Reference", client.reference, .normal))
-        lines.append(.blank)
+    private func selectedGoal(_ client: Client, _ view: ClientViewState) -> Goal? {
+        guard view.section == .plan else { return client.goals.count == 1 ? client.goals[0] : nil }
+        switch selectedItem(client, view) {
+        case .goal(let goal)?, .step(let goal, _)?: return goal
+        default: return nil
+        }
+    }
 
-        lines.append(.heading("Contact"))
-        lines.append(.field("Phone", optional(client.phone), .normal))
-        lines.append(.field("Email", optional(client.email), .normal))
-        lines.append(.field("Address", optional(client.address), .normal))
-        lines.append(.field("Preferred contact", optional(client.preferredContact?.label), .normal))
-        lines.append(.field("GP practice", client.practice, .normal))
-        lines.append(.blank)
+    private mutating func cycleStepStatus(_ client: Client, _ view: ClientViewState) -> [Effect] {
+        guard refuseIfReadOnly(), view.section == .plan, case .step(var goal, var step)? = selectedItem(client, view) else {
+            if view.section == .plan { message = Message(error: "Select a step to change its status") }
+            return []
+        }
+        step.status = switch step.status {
+        case .toDo: .doing
+        case .doing: .done
+        case .done, .dropped: .toDo
+        }
+        goal.steps[goal.steps.firstIndex { $0.id == step.id }!] = step
+        do {
+            return [.save(try client.updatingGoal(goal, at: now))]
+        } catch {
+            message = Message(error: "\(error)")
+            return []
+        }
+    }
 
-        lines.append(.heading("Referral"))
-        let referral = client.referral
-        lines.append(.field("Referred on", DateStyle.screen(referral.date), .normal))
-        let referrer = [referral.referrerName, referral.referrerRole.label].filter { !$0.isEmpty }.joined(separator: ", ")
-        lines.append(.field("Referred by", referrer, .normal))
-        lines.append(.field("Needs", referral.needs.isEmpty ? "—" : referral.needs.map(\.label).joined(separator: "; "), .normal))
-        lines.append(.field("Consent to contact", referral.consentToContact ? "Yes" : "No", referral.consentToContact ? .normal : Style(.warning)))
-        lines.append(.field("Reason", "", .normal))
-        for line in TextWidth.wrap(referral.reason.isEmpty ? "—" : referral.reason, width: wrapWidth - 2) {
-            lines.append(.text("  " + line, .normal))
+    private mutating func move(_ client: Client, _ view: inout ClientViewState, by offset: Int) -> [Effect] {
+        guard refuseIfReadOnly(), view.section == .plan else { return [] }
+        do {
+            switch selectedItem(client, view) {
+            case .goal(let goal)?:
+                let moved = try client.movingGoal(id: goal.id, by: offset, at: now)
+                view.selection = planRows(moved).firstIndex { if case .goal(let g) = $0 { g.id == goal.id } else { false } } ?? view.selection
+                return [.save(moved)]
+            case .step(var goal, let step)?:
+                goal.moveStep(id: step.id, by: offset)
+                let moved = try client.updatingGoal(goal, at: now)
+                view.selection = planRows(moved).firstIndex { if case .step(_, let s) = $0 { s.id == step.id } else { false } } ?? view.selection
+                return [.save(moved)]
+            default:
+                return []
+            }
+        } catch {
+            message = Message(error: "\(error)")
+            return []
         }
-        lines.append(.blank)
-
-        lines.append(.heading("Status"))
-        lines.append(.field("Status", client.status.label, Style(.normal, [.bold])))
-        if let waited = client.daysWaiting(today: today) {
-            let label = client.firstContactDate == nil ? "Waiting so far" : "Waited"
-            lines.append(.field(label, "\(waited) day\(waited == 1 ? "" : "s") from referral", .normal))
-        }
-        if let first = client.firstContactDate {
-            lines.append(.field("First contact", DateStyle.screen(first), .normal))
-        }
-        if let discharge = client.discharge {
-            lines.append(.field("Discharged", "\(DateStyle.screen(discharge.date)): \(discharge.reason.label)", .normal))
-            if !discharge.note.isEmpty { lines.append(.field("Discharge note", discharge.note, .normal)) }
-        }
-        for change in client.statusHistory {
-            let note = change.note.isEmpty ? "" : " (\(change.note))"
-            lines.append(.field("", "\(DateStyle.screen(change.date)) \(change.from.label) → \(change.to.label)\(note)", Style(.muted)))
-        }
-        lines.append(.field("Created", DateStyle.screen(client.createdAt, in: timeZone), Style(.muted)))
-        lines.append(.field("Last updated", DateStyle.screen(client.updatedAt, in: timeZone), Style(.muted)))
-        return lines
     }
 }

@@ -7,7 +7,7 @@ enum ListAction: Sendable {
     case open, search, nextMatch, previousMatch, clearSearchAndFilters
     case add, edit, changeStatus, discharge, reopen
     case cycleSort, cycleStatusFilter, cyclePracticeFilter
-    case showProblems, help, quit
+    case showProblems, agenda, help, quit
 }
 
 enum ListScreen {
@@ -15,6 +15,7 @@ enum ListScreen {
         KeyBinding([.enter], .open, help: "Open the selected client", hint: "Open"),
         KeyBinding([.character("/")], .search, help: "Search by name, reference or NHS number", hint: "Search"),
         KeyBinding([.character("a")], .add, help: "Add a client", hint: "Add"),
+        KeyBinding([.tab], .agenda, help: "Agenda: overdue, today, next 7 days, waiting list", hint: "Agenda"),
         KeyBinding([.character("e")], .edit, help: "Edit the selected client", hint: "Edit"),
         KeyBinding([.character("f")], .cycleStatusFilter, help: "Filter by status: all, open, each status", hint: "Filter"),
         KeyBinding([.character("p")], .cyclePracticeFilter, help: "Filter by GP practice (cycles)", hint: "Practice"),
@@ -40,6 +41,7 @@ enum ListScreen {
     static let legend = [
         HelpLine(keys: "! in a row", text: "Has a risk or safeguarding note"),
         HelpLine(keys: "S in a row", text: "Flagged to discuss in supervision"),
+        HelpLine(keys: "⚠ in Next", text: "The next follow-up is overdue"),
     ]
 
     static let searchHints = [
@@ -99,6 +101,7 @@ extension AppState {
             } else {
                 modal = .loadProblems(scroll: 0)
             }
+        case .agenda: home = .agenda
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

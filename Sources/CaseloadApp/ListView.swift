@@ -10,16 +10,17 @@ struct ListColumns {
         var alignRight = false
     }
 
-    enum Kind: CaseIterable { case flags, name, reference, nhs, practice, status, waiting, updated }
+    enum Kind: CaseIterable { case flags, name, reference, nhs, practice, status, waiting, next, updated }
 
     var columns: [(kind: Kind, column: Column)]
 
-    /// Narrow terminals drop "Updated", then the NHS number, so names keep room to be read.
+    /// Narrow terminals drop "Updated" (the next follow-up matters more), then the NHS number,
+    /// so names keep room to be read.
     init(width: Int) {
         var kinds = Kind.allCases
-        if width < 79 { kinds.removeAll { $0 == .updated } }
+        if width < 99 { kinds.removeAll { $0 == .updated } }
         if width < 66 { kinds.removeAll { $0 == .nhs } }
-        let fixedWidths: [Kind: Int] = [.flags: 2, .reference: 7, .nhs: 12, .status: 10, .waiting: 5, .updated: 11]
+        let fixedWidths: [Kind: Int] = [.flags: 2, .reference: 7, .nhs: 12, .status: 10, .waiting: 5, .next: 9, .updated: 11]
         let fixed = kinds.compactMap { fixedWidths[$0] }.reduce(0, +)
         // On wide screens names and practices stop growing, so the row stays easy to follow by eye.
         let flexible = min(72, max(10, width - fixed - (kinds.count - 1)))
@@ -33,6 +34,7 @@ struct ListColumns {
             case .practice: (kind, Column(title: "Practice", width: flexible - name))
             case .status: (kind, Column(title: "Status", width: 10))
             case .waiting: (kind, Column(title: "Wait", width: 5, alignRight: true))
+            case .next: (kind, Column(title: "Next", width: 9))
             case .updated: (kind, Column(title: "Updated", width: 11))
             }
         }
@@ -125,6 +127,13 @@ extension AppState {
         return candidates.first { TextWidth.of($0) < size.width } ?? candidates.last!
     }
 
+    /// `12-Nov` this year, `12-Nov-25` otherwise; `⚠` marks an overdue one without relying on colour.
+    private func nextText(_ followUp: FollowUp) -> String {
+        let date = DateStyle.screen(followUp.due)
+        let short = followUp.due.year == today.year ? String(date.prefix(6)) : String(date.prefix(7)) + String(date.suffix(2))
+        return followUp.isOverdue(today: today) ? "⚠" + short : short
+    }
+
     private func drawRow(_ client: Client, layout: ListColumns, y: Int, into buffer: inout Buffer, matches: Bool) {
         for cell in layout.line({ kind in
             switch kind {
@@ -135,6 +144,7 @@ extension AppState {
             case .practice: client.practice
             case .status: client.status.label
             case .waiting: client.currentWait(today: today).map { "\($0)d" } ?? ""
+            case .next: client.nextFollowUp.map { nextText($0) } ?? ""
             case .updated: DateStyle.screen(CalendarDate(client.updatedAt, in: timeZone))
             }
         }) {
@@ -142,6 +152,7 @@ extension AppState {
             switch cell.kind {
             case .flags where client.hasRisk: style = Style(.risk)
             case .name where matches: style = Style(.searchMatch)
+            case .next where client.nextFollowUp?.isOverdue(today: today) == true: style = Style(.warning)
             case .nhs where client.nhsNumber == nil, .updated: style = Style(.muted)
             default: break
             }

@@ -3,7 +3,10 @@ import TerminalUI
 
 /// A checklist of need categories over the form: Space ticks, Enter keeps the choice, Esc drops it.
 public struct NeedsPicker: Sendable {
+    /// The client form's referral needs, or the concern areas of a what-matters conversation.
+    public enum Target: Sendable { case referralNeeds, concernAreas }
     public var chosen: Set<NeedCategory>
+    public var target: Target = .referralNeeds
     public var cursor = 0
 }
 
@@ -18,11 +21,19 @@ extension AppState {
             let need = all[picker.cursor]
             if picker.chosen.contains(need) { picker.chosen.remove(need) } else { picker.chosen.insert(need) }
         case .enter:
-            if case .form(var form) = stack.last {
+            modal = nil
+            let chosen = NeedCategory.allCases.filter(picker.chosen.contains)
+            switch (picker.target, stack.last) {
+            case (.referralNeeds, .form(var form)?):
                 form.draft.needs = picker.chosen
                 stack[stack.count - 1] = .form(form)
+            case (.concernAreas, .work(var form)?):
+                form.update("concernAreas") { $0.value = .areas(chosen) }
+                stack[stack.count - 1] = .work(form)
+                rebuildWorkFormFields()
+            default:
+                break
             }
-            modal = nil
             return
         case .escape:
             modal = nil

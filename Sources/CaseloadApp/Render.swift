@@ -11,9 +11,13 @@ extension AppState {
         }
         var cursor: (x: Int, y: Int)?
         switch stack.last {
+        case nil where home == .agenda: renderAgenda(into: &buffer)
         case nil: cursor = renderList(into: &buffer)
         case .client(let view): renderClientView(view, into: &buffer)
         case .form(let form): cursor = renderForm(form, into: &buffer)
+        case .work(let form):
+            buffer.drawChrome(chrome, title: form.title, state: self, hints: WorkFormScreen.hints)
+            cursor = form.render(into: &buffer, area: chrome.body, problems: workFormProblems(form))
         }
         switch modal {
         case nil: break
@@ -47,23 +51,30 @@ extension AppState {
         case .statusPicker(let picker):
             renderStatusPicker(picker, into: &buffer)
             cursor = nil
+        case .recovery(let recovered, let more):
+            renderRecovery(recovered, more: more, into: &buffer)
+            cursor = nil
         }
         return (buffer, cursor)
     }
 
     private var currentScreenName: String {
         switch stack.last {
+        case nil where home == .agenda: "agenda"
         case nil: "caseload list"
         case .client: "client"
         case .form: "client form"
+        case .work: "form"
         }
     }
 
     private var currentKeyMapHelp: [HelpLine] {
         switch stack.last {
+        case nil where home == .agenda: AgendaScreen.keys.helpLines
         case nil: ListScreen.keys.helpLines + ListScreen.legend
         case .client: ClientScreen.keys.helpLines
         case .form: FormScreen.keys.helpLines + FormScreen.fieldHelp
+        case .work: WorkFormScreen.help
         }
     }
 

@@ -25,12 +25,20 @@ extension AppState {
         case .saveFailed(let client, let reason):
             if case .form(let form) = stack.last, form.clientID == client.id {
                 message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
+            } else if case .work(let form) = stack.last, form.kind.clientID == client.id {
+                message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
             } else {
                 message = Message(error: "\(reason) Nothing was changed.")
             }
             return []
         case .clock(let date):
             now = date
+            return []
+        case .externalEditFinished(let text):
+            externalEditFinished(text)
+            return []
+        case .effectFailed(let reason):
+            message = Message(error: reason)
             return []
         }
     }
@@ -58,13 +66,17 @@ extension AppState {
             return []
         case .statusPicker(let picker):
             return updateStatusPicker(key, picker)
+        case .recovery(let recovered, _):
+            return updateRecovery(key, recovered)
         case .confirm, nil:
             break
         }
         switch stack.last {
+        case nil where home == .agenda: return updateAgenda(key)
         case nil: return updateList(key)
         case .client(let view): return updateClientView(key, view)
         case .form(let form): return updateForm(key, form)
+        case .work(let form): return updateWorkForm(key, form)
         }
     }
 
@@ -82,6 +94,10 @@ extension AppState {
     private mutating func quitRequested() -> [Effect] {
         if case .form(let form) = stack.last, form.hasChanges {
             modal = .confirm(Confirmation(question: "Quit and discard your unsaved changes to \(form.subject)?", action: .quitDiscardingForm))
+            return []
+        }
+        if case .work(let form) = stack.last, form.hasChanges {
+            modal = .confirm(Confirmation(question: "Quit and discard what you typed in “\(form.title)”?", action: .quitDiscardingForm))
             return []
         }
         if case .discharge(let dialog) = modal, !dialog.note.text.isEmpty {
@@ -108,6 +124,9 @@ extension AppState {
             } else if case .form(var form) = stack.last {
                 form.paste(text)
                 stack[stack.count - 1] = .form(form)
+            } else if case .work(var form) = stack.last {
+                form.paste(text)
+                stack[stack.count - 1] = .work(form)
             }
         default:
             break
@@ -119,7 +138,10 @@ extension AppState {
         let previous = clients[client.id]
         store(client)
         refreshRows()
-        if case .form(let form) = stack.last, form.clientID == client.id {
+        if case .work(let form) = stack.last, form.kind.clientID == client.id {
+            stack.removeLast()
+            message = Message(savedWorkMessage(form, client: client, previous: previous))
+        } else if case .form(let form) = stack.last, form.clientID == client.id {
             stack.removeLast()
             message = Message("Saved \(label(client))")
             if previous == nil {
@@ -142,5 +164,20 @@ extension AppState {
         } else {
             message = Message("Saved \(label(client))")
         }
+    }
+
+    /// What a saved work form did, in words, including a status the save moved.
+    private func savedWorkMessage(_ form: WorkForm, client: Client, previous: Client?) -> String {
+        let what: String = switch form.kind {
+        case .contact(_, nil, _): "Recorded contact with \(label(client))"
+        case .contact: "Saved contact with \(label(client))"
+        case .followUp(_, nil): "Follow-up scheduled for \(label(client))"
+        case .followUp: "Follow-up updated for \(label(client))"
+        case .cancelFollowUp: "Follow-up cancelled for \(label(client))"
+        case .goal: "Goal saved for \(label(client))"
+        case .step: "Step saved for \(label(client))"
+        }
+        guard let before = previous?.status, before != client.status else { return what }
+        return what + "; now \(client.status.label.lowercased())"
     }
 }

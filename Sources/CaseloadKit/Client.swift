@@ -1,9 +1,10 @@
 import Foundation
 
-/// One person referred to the link worker: the v1 client record.
+/// One person referred to the link worker, and the work done with them.
 public struct Client: Identifiable, Hashable, Sendable, Codable {
     /// The version of this record's layout. Files with a higher version are refused, never overwritten.
-    public static let currentSchemaVersion = 1
+    /// 2 added contacts, goals and follow-ups.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public let id: UUID
@@ -34,6 +35,12 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
     public var riskNote: String
     public var discussInSupervision: Bool
 
+    /// Oldest first, by `Contact.at`.
+    public var contacts: [Contact]
+    /// The action plan, in the order agreed.
+    public var goals: [Goal]
+    public var followUps: [FollowUp]
+
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -44,6 +51,7 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         practice: String, referral: Referral, status: ClientStatus = .waiting,
         discharge: Discharge? = nil, firstContactDate: CalendarDate? = nil,
         statusHistory: [StatusChange] = [], riskNote: String = "", discussInSupervision: Bool = false,
+        contacts: [Contact] = [], goals: [Goal] = [], followUps: [FollowUp] = [],
         createdAt: Date, updatedAt: Date? = nil
     ) {
         self.schemaVersion = Client.currentSchemaVersion
@@ -65,8 +73,48 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         self.statusHistory = statusHistory
         self.riskNote = riskNote
         self.discussInSupervision = discussInSupervision
+        self.contacts = contacts.sortedByTime()
+        self.goals = goals
+        self.followUps = followUps
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
+    }
+
+    /// Reads every layout up to the current one. Version 1 files have no work yet: those lists
+    /// start empty. The record is upgraded in memory, so it is written back in the current layout
+    /// and an older Caseload refuses it rather than silently dropping the work.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .schemaVersion)
+        guard version <= Client.currentSchemaVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schemaVersion, in: container,
+                debugDescription: "written by a newer version of Caseload (schema \(version))")
+        }
+        schemaVersion = Client.currentSchemaVersion
+        id = try container.decode(UUID.self, forKey: .id)
+        reference = try container.decode(String.self, forKey: .reference)
+        name = try container.decode(String.self, forKey: .name)
+        preferredName = try container.decodeIfPresent(String.self, forKey: .preferredName)
+        dateOfBirth = try container.decodeIfPresent(CalendarDate.self, forKey: .dateOfBirth)
+        nhsNumber = try container.decodeIfPresent(NHSNumber.self, forKey: .nhsNumber)
+        phone = try container.decodeIfPresent(String.self, forKey: .phone)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        address = try container.decodeIfPresent(String.self, forKey: .address)
+        preferredContact = try container.decodeIfPresent(ContactMethod.self, forKey: .preferredContact)
+        practice = try container.decode(String.self, forKey: .practice)
+        referral = try container.decode(Referral.self, forKey: .referral)
+        status = try container.decode(ClientStatus.self, forKey: .status)
+        discharge = try container.decodeIfPresent(Discharge.self, forKey: .discharge)
+        firstContactDate = try container.decodeIfPresent(CalendarDate.self, forKey: .firstContactDate)
+        statusHistory = try container.decode([StatusChange].self, forKey: .statusHistory)
+        riskNote = try container.decode(String.self, forKey: .riskNote)
+        discussInSupervision = try container.decode(Bool.self, forKey: .discussInSupervision)
+        contacts = (try container.decodeIfPresent([Contact].self, forKey: .contacts) ?? []).sortedByTime()
+        goals = try container.decodeIfPresent([Goal].self, forKey: .goals) ?? []
+        followUps = try container.decodeIfPresent([FollowUp].self, forKey: .followUps) ?? []
+        createdAt = try container.decode(Date.self, forKey: .createdAt)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }
 
     public var hasRisk: Bool { !riskNote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -88,6 +136,13 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         if let first = firstContactDate { return max(0, referral.date.days(until: first)) }
         guard status.isAwaitingFirstContact else { return nil }
         return max(0, referral.date.days(until: today))
+    }
+}
+
+extension [Contact] {
+    /// Oldest first; contacts at the same moment keep their order.
+    func sortedByTime() -> [Contact] {
+        enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
 }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// The add/edit client form as typed: text fields hold raw strings so that half-typed input
 /// survives until it is fixed; choice fields hold their values. Turning a draft into a `Client`
-/// validates it first, so an invalid client can never be built.
-public struct ClientDraft: Hashable, Sendable {
+/// validates it first, so an invalid client can never be built. Codable so that an unsaved form
+/// can be written to a recovery file.
+public struct ClientDraft: Hashable, Sendable, Codable {
     public var name = ""
     public var preferredName = ""
     /// Any form `DateStyle.parse` reads; optional.

@@ -1,22 +1,28 @@
 import Foundation
 
 /// A synthetic caseload for trying Caseload out and for screenshots: 60 invented people across
-/// three invented practices, every status, realistic timelines. Deterministic for a seed.
+/// three invented practices, every status, realistic timelines and the work done with each
+/// (contacts, plans, follow-ups, measures). Deterministic for a seed.
 public enum DemoCaseload {
     public static var practices: [String] { DemoData.practices.map(\.name) }
 
     /// Referral dates fall within this many days before `today`.
     public static let referralWindowDays = 182
 
-    public static func make(today: CalendarDate, now: Date, seed: UInt64 = 42) -> [Client] {
-        var builder = Builder(today: today, now: now, random: SplitMix64(seed: seed))
+    /// Contacts fall in working hours in `timeZone`.
+    public static func make(today: CalendarDate, now: Date, seed: UInt64 = 42,
+                            timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> [Client] {
+        var builder = Builder(today: today, now: now, timeZone: timeZone, random: SplitMix64(seed: seed),
+                              work: DemoWork(today: today, now: now, timeZone: timeZone, seed: seed))
         return builder.make()
     }
 
     private struct Builder {
         let today: CalendarDate
         let now: Date
+        let timeZone: TimeZone
         var random: SplitMix64
+        var work: DemoWork
 
         mutating func make() -> [Client] {
             var people = DemoData.people
@@ -39,8 +45,8 @@ public enum DemoCaseload {
             let withoutPhone = Set(chosen(4, of: count))
 
             return (0..<count).map { index in
-                var client = person(people[index], reference: ClientReference.make(index + 1),
-                                    referred: referralDates[index])
+                var (client, scenario) = person(people[index], reference: ClientReference.make(index + 1),
+                                                referred: referralDates[index])
                 if !withoutNHSNumber.contains(index) { client.nhsNumber = testNHSNumber() }
                 if !withoutPhone.contains(index) { client.phone = String(format: "07700 900%03d", phoneEndings[index]) }
                 client.email = random.chance(40) ? people[index].emailStem + "@example.org" : nil
@@ -48,7 +54,8 @@ public enum DemoCaseload {
                 if withRisk.contains(index) { client.riskNote = random.pick(DemoData.riskNotes) }
                 client.discussInSupervision = random.chance(client.hasRisk ? 50 : 5)
                 let reason: DischargeReason? = statuses[index] == .discharged ? reasons.removeLast() : nil
-                live(&client, to: statuses[index], dischargeReason: reason)
+                let firstAttempt = live(&client, to: statuses[index], dischargeReason: reason)
+                work.add(to: &client, scenario: scenario, firstAttempt: firstAttempt)
                 return client
             }
         }
@@ -71,7 +78,8 @@ public enum DemoCaseload {
             return Array(positions.prefix(wanted))
         }
 
-        mutating func person(_ person: DemoData.Person, reference: String, referred: CalendarDate) -> Client {
+        mutating func person(_ person: DemoData.Person, reference: String,
+                             referred: CalendarDate) -> (Client, DemoData.Scenario) {
             let practice = random.pick(DemoData.practices)
             let scenario = random.pick(DemoData.scenarios)
             let (referrerName, role) = referrer(at: practice, selfName: person.name)
@@ -81,9 +89,10 @@ public enum DemoCaseload {
             let age = random.int(in: 18...92)
             let birth = CalendarDate(year: today.year - age, month: today.month, day: min(today.day, 28))?
                 .adding(days: -random.int(in: 0...364))
-            return Client(id: uuid(), reference: reference, name: person.name, preferredName: person.preferredName,
-                          dateOfBirth: birth, address: address(in: practice.town), practice: practice.name,
-                          referral: referral, createdAt: instant(on: referred))
+            let client = Client(id: random.uuid(), reference: reference, name: person.name,
+                                preferredName: person.preferredName, dateOfBirth: birth, address: address(in: practice.town),
+                                practice: practice.name, referral: referral, createdAt: instant(on: referred))
+            return (client, scenario)
         }
 
         mutating func referrer(at practice: DemoData.Practice, selfName: String) -> (String, ReferrerRole) {
@@ -119,8 +128,10 @@ public enum DemoCaseload {
         }
 
         /// Walks the client from the waiting list to `status`, recording each change on the way,
-        /// with every date between the referral and today.
-        mutating func live(_ client: inout Client, to status: ClientStatus, dischargeReason: DischargeReason?) {
+        /// with every date between the referral and today, as the contact rules would. Returns how
+        /// the first attempt to reach them was made, if one was.
+        mutating func live(_ client: inout Client, to status: ClientStatus,
+                           dischargeReason: DischargeReason?) -> AttemptMethod? {
             var current = ClientStatus.waiting
             var date = client.referral.date
             func move(_ next: ClientStatus, after days: ClosedRange<Int>, note: String = "") {
@@ -128,10 +139,15 @@ public enum DemoCaseload {
                 client.statusHistory.append(StatusChange(date: date, from: current, to: next, note: note))
                 current = next
             }
-            if status != .waiting { move(.contacting, after: 0...5, note: random.pick(DemoData.firstCallNotes)) }
+            var method: AttemptMethod?
+            if status != .waiting {
+                let tried = random.pick(DemoData.firstAttemptMethods)
+                move(.contacting, after: 0...5, note: "Contact attempt (\(tried.label.lowercased()))")
+                method = tried
+            }
             let reached = status == .active || status == .onHold || (status == .discharged && dischargeReason != .unableToContact)
             if reached {
-                move(.active, after: 0...14)
+                move(.active, after: 0...14, note: "First contact")
                 client.firstContactDate = date
             }
             if status == .onHold { move(.onHold, after: 7...40, note: random.pick(DemoData.holdNotes)) }
@@ -144,6 +160,7 @@ public enum DemoCaseload {
             // Notes and edits go on after the last status change for people still being seen.
             let lastTouched = status == .discharged ? date : later(date, by: 0...30)
             client.updatedAt = min(max(instant(on: lastTouched), client.createdAt), now)
+            return method
         }
 
         /// A day `days` after `date`, but never after today.
@@ -153,20 +170,10 @@ public enum DemoCaseload {
             return date.adding(days: min(wanted, room))
         }
 
-        /// Some time in the working day (UTC) of `day`, but never after `now`.
+        /// Some time in the working day of `day`, but never after `now`.
         mutating func instant(on day: CalendarDate) -> Date {
-            let seconds = day.dayNumber * 86_400 + random.int(in: 9 * 3600...17 * 3600)
-            return min(Date(timeIntervalSince1970: TimeInterval(seconds)), now)
-        }
-
-        mutating func uuid() -> UUID {
-            let (high, low) = (random.next(), random.next())
-            var bytes = (0..<8).map { UInt8(truncatingIfNeeded: high >> (8 * $0)) }
-                + (0..<8).map { UInt8(truncatingIfNeeded: low >> (8 * $0)) }
-            bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
-            bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
-            return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+            let midnight = DateStyle.instant(day, hour: 0, minute: 0, in: timeZone)
+            return min(midnight.addingTimeInterval(TimeInterval(random.int(in: 9 * 3600...17 * 3600))), now)
         }
     }
 }

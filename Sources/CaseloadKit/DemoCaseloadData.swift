@@ -18,6 +18,9 @@ enum DemoData {
     struct Scenario {
         let reason: String
         let needs: [NeedCategory]
+        /// What matters, as the person said it in the what-matters conversation.
+        var inOwnWords = ""
+        var strengths = ""
     }
 
     /// Names from the many backgrounds a caseload in England has, with accents and non-Latin
@@ -112,45 +115,85 @@ enum DemoData {
 
     static let scenarios: [Scenario] = [
         Scenario(reason: "Widowed last year and rarely leaves the house since. Would like to meet people.",
-                 needs: [.bereavement, .loneliness]),
+                 needs: [.bereavement, .loneliness],
+                 inOwnWords: "Since we lost Pat the house is so quiet. I'd like somewhere to go on a Tuesday, and someone who'll say hello.",
+                 strengths: "Good with their hands: used to knit for the church sale. Daughter rings on Sundays."),
         Scenario(reason: "Rent arrears after hours were cut at work; worried about a letter from the landlord.",
-                 needs: [.money, .housing]),
+                 needs: [.money, .housing],
+                 inOwnWords: "I just want to stop dreading the post. If I knew the rent was sorted I could sleep.",
+                 strengths: "Works hard; good at budgeting once there is a plan. A brother nearby who helps."),
         Scenario(reason: "Type 2 diabetes. Keen to get more active but anxious about going to a gym alone.",
-                 needs: [.longTermCondition, .physicalActivity]),
+                 needs: [.longTermCondition, .physicalActivity],
+                 inOwnWords: "I want to play with my grandkids in the park without being out of breath.",
+                 strengths: "Motivated since the diagnosis; already walks the dog; wife keen to join in."),
         Scenario(reason: "Full-time carer for a partner with dementia. Exhausted; no break in months.",
-                 needs: [.caring, .mentalWellbeing]),
+                 needs: [.caring, .mentalWellbeing],
+                 inOwnWords: "I love her, but I need one afternoon a week that's mine. Just one.",
+                 strengths: "Knows the care system well. A neighbour who has offered to sit with her."),
         Scenario(reason: "Low mood since redundancy. Would like volunteering to rebuild confidence.",
-                 needs: [.mentalWellbeing, .work]),
+                 needs: [.mentalWellbeing, .work],
+                 inOwnWords: "I need to feel useful again. I was a foreman for twenty years.",
+                 strengths: "Practical skills, a driving licence, used to leading a team."),
         Scenario(reason: "Frequent appointments about back pain; GP thinks isolation is the bigger problem.",
-                 needs: [.loneliness, .longTermCondition]),
+                 needs: [.loneliness, .longTermCondition],
+                 inOwnWords: "Honestly the pain is worse when I'm stuck in all day with nobody to talk to.",
+                 strengths: "Chatty once out; loves gardening; lives round the corner from the library."),
         Scenario(reason: "New to the area, English is a second language, unsure how local services work.",
-                 needs: [.advice, .loneliness]),
+                 needs: [.advice, .loneliness],
+                 inOwnWords: "I want to understand how things work here, and speak better English so I can help my children with school.",
+                 strengths: "Speaks three languages; was a teacher; very organised."),
         Scenario(reason: "Benefit review is online only and there is no internet at home.",
-                 needs: [.digital, .money]),
+                 needs: [.digital, .money],
+                 inOwnWords: "I'm frightened of losing my money because I can't use a computer.",
+                 strengths: "Keeps every letter in a folder. Grandson can help at weekends."),
         Scenario(reason: "Stopped going out after a fall; no longer confident on the bus.",
-                 needs: [.transport, .physicalActivity, .loneliness]),
+                 needs: [.transport, .physicalActivity, .loneliness],
+                 inOwnWords: "I want to get the bus into town on my own again, like I used to.",
+                 strengths: "Determined; knows the town well; on good terms with the neighbours."),
         Scenario(reason: "Lives alone and drinking more since retiring. Wants something to fill the days.",
-                 needs: [.healthyLiving, .loneliness]),
+                 needs: [.healthyLiving, .loneliness],
+                 inOwnWords: "I need something to get up for. The days are long and the pub is the only place I see anyone.",
+                 strengths: "Sociable; played in a brass band years ago; good at fixing things."),
         Scenario(reason: "Damp and mould in a rented flat making asthma worse; landlord not responding.",
-                 needs: [.housing, .longTermCondition]),
+                 needs: [.housing, .longTermCondition],
+                 inOwnWords: "I want the flat dry so my chest can settle and the kids stop coughing.",
+                 strengths: "Has photos and dates of the damp; persistent; a good friend upstairs."),
         Scenario(reason: "Relationship ended; staying on a friend's sofa and needs housing advice.",
-                 needs: [.housing, .relationships]),
+                 needs: [.housing, .relationships],
+                 inOwnWords: "I just need a place of my own and to get back on my feet.",
+                 strengths: "Working part-time; a friend letting them stay; wants to sort it."),
         Scenario(reason: "Young parent feeling cut off; interested in groups for parents and babies nearby.",
-                 needs: [.loneliness, .relationships]),
+                 needs: [.loneliness, .relationships],
+                 inOwnWords: "I'd like to meet other parents so I'm not on my own with the baby all day.",
+                 strengths: "A loving parent; good with social media; a sister a bus ride away."),
         Scenario(reason: "Long COVID fatigue. Wants to plan a gradual return to work.",
-                 needs: [.longTermCondition, .work]),
+                 needs: [.longTermCondition, .work],
+                 inOwnWords: "I want to go back to work, even a few hours, without crashing for a week after.",
+                 strengths: "A supportive employer; keeps a symptom diary; patient with themselves."),
         Scenario(reason: "Grieving after the death of a son. Not ready for counselling but wants to talk.",
-                 needs: [.bereavement, .mentalWellbeing]),
+                 needs: [.bereavement, .mentalWellbeing],
+                 inOwnWords: "I don't want to sit in an office and cry. I'd like to talk to someone who gets it.",
+                 strengths: "Close to their sister; used to fish; a faith community they have drifted from."),
         Scenario(reason: "Debt letters piling up unopened; too anxious to answer the phone.",
-                 needs: [.money, .mentalWellbeing]),
+                 needs: [.money, .mentalWellbeing],
+                 inOwnWords: "If someone could open the letters with me, I think I could face it.",
+                 strengths: "Honest about the problem; a steady job; a partner who wants to help."),
         Scenario(reason: "Wants to lose weight and eat better on a tight budget.",
-                 needs: [.healthyLiving]),
+                 needs: [.healthyLiving],
+                 inOwnWords: "I want to cook proper meals that don't cost a fortune, and feel better in myself.",
+                 strengths: "Enjoys cooking; walks to work; a family wedding next year to aim for."),
         Scenario(reason: "Bringing up a grandchild full time; needs advice on kinship carer support.",
-                 needs: [.caring, .advice, .money]),
+                 needs: [.caring, .advice, .money],
+                 inOwnWords: "I want to do right by my granddaughter without going under.",
+                 strengths: "Devoted; an experienced parent; the school is supportive."),
         Scenario(reason: "Chronic pain; dropped out of the walking group and wants gentler exercise.",
-                 needs: [.physicalActivity]),
+                 needs: [.physicalActivity],
+                 inOwnWords: "I'd like to move without being scared it'll make the pain worse.",
+                 strengths: "Went to the walking group before; likes swimming; knows their limits."),
         Scenario(reason: "Ongoing dispute with a neighbour causing stress and poor sleep.",
-                 needs: [.advice, .mentalWellbeing]),
+                 needs: [.advice, .mentalWellbeing],
+                 inOwnWords: "I just want to feel calm in my own home and sleep through the night.",
+                 strengths: "Keeps a diary of what happens; supportive family; calm when things are explained."),
     ]
 
     static let riskNotes = [
@@ -166,7 +209,8 @@ enum DemoData {
         "Epilepsy: seizures when stressed; plan agreed with GP",
     ]
 
-    static let firstCallNotes = ["First call, no answer", "Left a voicemail", "Text sent", "Letter sent"]
+    /// How the first try at reaching someone was made: mostly by phone.
+    static let firstAttemptMethods: [AttemptMethod] = [.phone, .phone, .text, .letter]
 
     static let holdNotes = [
         "In hospital", "Visiting family abroad for a month", "Asked for a pause while moving house",
@@ -189,7 +233,7 @@ enum DemoData {
         case .movedAway: ["Moved to live near family; new practice told."]
         case .referredOn: ["Referred to the community mental health team.",
                            "Referred to debt advice for a formal plan."]
-        case .unableToContact: ["Three calls, a text and a letter over three weeks; no reply. Referrer told."]
+        case .unableToContact: ["Calls, a text and a letter over three weeks; no reply. Referrer told."]
         case .died: ["Died at home. GP and family informed."]
         case .other: ["Started full-time work; happy to close and come back if needed."]
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small seeded generator (SplitMix64) for reproducible demo data.
 ///
 /// It deliberately does not conform to `RandomNumberGenerator`: the standard library's
@@ -40,5 +42,18 @@ public struct SplitMix64: Sendable {
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             items.swapAt(i, int(in: 0...i))
         }
+    }
+}
+
+extension SplitMix64 {
+    /// A version 4 UUID made of the next two numbers.
+    mutating func uuid() -> UUID {
+        let (high, low) = (next(), next())
+        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: high >> (8 * $0)) }
+            + (0..<8).map { UInt8(truncatingIfNeeded: low >> (8 * $0)) }
+        bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
+        bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

@@ -54,6 +54,7 @@ extension Client {
     }
 
     /// Discharged on `discharge.date`, which must fall between the last event on record and `today`.
+    /// Follow-ups still scheduled are cancelled.
     public func discharged(_ discharge: Discharge, today: CalendarDate, at now: Date) throws(StatusChangeError) -> Client {
         guard status != .discharged else { throw .alreadyDischarged }
         guard discharge.date >= referral.date else { throw .dischargeBeforeReferral }
@@ -65,6 +66,7 @@ extension Client {
                                                   note: discharge.reason.label))
         changed.status = .discharged
         changed.discharge = discharge
+        changed.cancelScheduledFollowUps(for: discharge)
         changed.updatedAt = now
         return changed
     }

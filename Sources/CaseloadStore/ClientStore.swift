@@ -7,6 +7,8 @@ import Glibc
 ///
 ///     <dir>/manifest.json           {"application":"caseload","schemaVersion":1,"createdAt":...}
 ///     <dir>/clients/<uuid>.json     one client, pretty-printed with sorted keys
+///     <dir>/audit.jsonl             one line per save: what changed, before and after (append only)
+///     <dir>/recovery/<name>         unsaved text kept when the app was stopped mid-edit
 ///     <dir>/.lock                   flock'd by the writer, which writes its pid in it
 ///
 /// Folders are 0700 and files 0600. Not `Sendable`: one owner (the app shell) opens, saves and closes.
@@ -14,8 +16,10 @@ public final class ClientStore {
     public let directory: URL
     /// Read-write only while this store holds the lock; fixed at open.
     public let access: StoreAccess
-    private let operations: FileOperations
+    let operations: FileOperations
     private var lock: DirectoryLock?
+    /// Whether an append in this session has made the audit log's folder entry durable.
+    private var auditFolderSynced = false
 
     private init(directory: URL, access: StoreAccess, operations: FileOperations, lock: DirectoryLock?) {
         self.directory = directory
@@ -73,15 +77,22 @@ public final class ClientStore {
         ClientFileReader(directory: directory.path, operations: operations).load()
     }
 
-    /// Writes `client` to its own file durably: afterwards the file holds the new version in full, and
-    /// on any failure before the final rename it still holds the previous one, byte for byte.
-    public func save(_ client: Client) throws(StoreError) {
+    /// Writes `client` to its own file durably, then appends what changed since `previous` (nil for a
+    /// new client) to the audit log, stamped `now`. Afterwards the file holds the new version in full;
+    /// on any failure before the final rename it still holds the previous one, byte for byte, and the
+    /// log is untouched. When only the audit entry fails, throws `.auditNotWritten`: the client is saved.
+    public func save(_ client: Client, previous: Client?, at now: Date) throws(StoreError) {
         let reference = client.reference.isEmpty ? "client \(client.id.uuidString.lowercased())" : client.reference
-        if case .readOnly(let reason) = access { throw .readOnly(reference: reference, reason: reason) }
-        guard lock != nil else { throw .closed(reference: reference) }
+        if let refusal = writeRefusal() { throw refusal.error(reference) }
+        if let previous, previous.id != client.id {
+            throw .cannotEncode(reference: reference, reason: "the earlier version given for the audit log is of another client")
+        }
+        // Everything is encoded before anything is written, so that a failure here changes nothing.
         let bytes: [UInt8]
+        let auditLine: [UInt8]
         do {
             bytes = try StoreJSON.encode(client)
+            auditLine = try AuditLog.line(for: client, encoded: bytes, previous: previous, at: now)
         } catch {
             throw .cannotEncode(reference: reference, reason: "\(error)")
         }
@@ -89,8 +100,54 @@ public final class ClientStore {
         do {
             try operations.writeDurably(bytes, to: fileName, in: directory.path + "/" + ClientFileReader.folderName)
         } catch {
+            // Past the rename the new version is in place, so the log records it even though the save
+            // reports the unconfirmed disk; that error is the one the person needs to see.
+            if error.replacedTarget { try? appendToAudit(auditLine) }
             throw .saveFailed(reference: reference, failure: error)
         }
+        do {
+            try appendToAudit(auditLine)
+        } catch {
+            throw .auditNotWritten(reference: reference, reason: error)
+        }
+    }
+
+    private func appendToAudit(_ line: [UInt8]) throws(SystemError) {
+        try AuditLog.append(line, in: directory.path, syncFolder: !auditFolderSynced, operations: operations)
+        auditFolderSynced = true
+    }
+
+    /// Every audit entry for the client with `id` (for all clients when nil), oldest first. Reading
+    /// is allowed in a read-only window. A missing log means nothing has been saved yet.
+    public func auditEntries(for id: UUID?) throws(StoreError) -> AuditHistory {
+        try AuditLog.read(in: directory.path, for: id, operations: operations)
+    }
+
+    /// Why this window may not write now, if it may not.
+    enum WriteRefusal {
+        case readOnly(ReadOnlyReason)
+        case closed
+
+        /// The refusal of a change to `subject`, as a save reports it.
+        func error(_ subject: String) -> StoreError {
+            switch self {
+            case .readOnly(let reason): .readOnly(reference: subject, reason: reason)
+            case .closed: .closed(reference: subject)
+            }
+        }
+
+        /// As words to follow "Could not … :".
+        var reason: String {
+            switch self {
+            case .readOnly(let reason): "the caseload is \(reason)"
+            case .closed: "the caseload has been closed"
+            }
+        }
+    }
+
+    func writeRefusal() -> WriteRefusal? {
+        if case .readOnly(let reason) = access { return .readOnly(reason) }
+        return lock == nil ? .closed : nil
     }
 
     /// Releases the lock; later saves throw. Safe to call more than once.
@@ -113,7 +170,7 @@ public final class ClientStore {
         } catch {
             throw .cannotCreateDirectory(path: clients, reason: error)
         }
-        for folder in [path, clients] {
+        for folder in [path, clients, path + "/" + Recovery.folderName] {
             for name in (try? operations.listDirectory(folder)) ?? [] where TemporaryFile.isTemporary(name) {
                 try? operations.unlink(folder + "/" + name)
             }
@@ -124,10 +181,12 @@ public final class ClientStore {
 /// Creating folders with mode 0700 whatever the umask.
 enum Folders {
     /// Like `mkdir -p`, but every folder it creates (not those already there) gets exactly 0700.
-    static func ensure(_ path: String) throws(SystemError) {
+    /// True when `path` itself was created, so that the caller can make that durable.
+    @discardableResult
+    static func ensure(_ path: String) throws(SystemError) -> Bool {
         if mkdir(path, 0o700) == 0 {
             _ = chmod(path, 0o700)
-            return
+            return true
         }
         let error = SystemError.current
         switch error.code {
@@ -135,12 +194,17 @@ enum Folders {
             var info = stat()
             guard stat(path, &info) == 0 else { throw .current }
             guard info.st_mode & S_IFMT == S_IFDIR else { throw SystemError(ENOTDIR) }
+            return false
         case ENOENT:
             let parent = (path as NSString).deletingLastPathComponent
             guard !parent.isEmpty, parent != path else { throw error }
             try ensure(parent)
-            guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw .current }
+            guard mkdir(path, 0o700) == 0 else {
+                if errno == EEXIST { return false }
+                throw .current
+            }
             _ = chmod(path, 0o700)
+            return true
         default:
             throw error
         }

@@ -79,7 +79,7 @@ extension FileOperations {
     }
 
     /// Writes every byte, carrying on after partial writes and interrupted calls.
-    private func writeAll(_ bytes: [UInt8], to fd: Int32) throws(SystemError) {
+    func writeAll(_ bytes: [UInt8], to fd: Int32) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in

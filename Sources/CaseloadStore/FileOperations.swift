@@ -20,6 +20,11 @@ public struct FileOperations: Sendable {
     /// Reads a whole regular file. A directory fails with `EISDIR`, any other non-regular file with `EINVAL`,
     /// a file larger than `limit` bytes with `EFBIG`.
     public var readFile: @Sendable (_ path: String, _ limit: Int) throws(SystemError) -> [UInt8]
+    /// The last `count` bytes of a regular file (all of it when shorter), with `readFile`'s errors;
+    /// `ENOENT` when there is no such file. Lets an append check how the file ends without reading it all.
+    public var readTail: @Sendable (_ path: String, _ count: Int) throws(SystemError) -> [UInt8]
+    /// When the file's contents last changed (`stat(2)`'s `st_mtim`).
+    public var modificationDate: @Sendable (_ path: String) throws(SystemError) -> Date
     /// The names in a directory, without `.` and `..`, in no particular order.
     public var listDirectory: @Sendable (_ path: String) throws(SystemError) -> [String]
     /// Succeeds when the process may create and rename files in the directory (`access(W_OK|X_OK)`).
@@ -36,6 +41,8 @@ public struct FileOperations: Sendable {
         syncDirectory: @escaping @Sendable (String) throws(SystemError) -> Void,
         unlink: @escaping @Sendable (String) throws(SystemError) -> Void,
         readFile: @escaping @Sendable (String, Int) throws(SystemError) -> [UInt8],
+        readTail: @escaping @Sendable (String, Int) throws(SystemError) -> [UInt8],
+        modificationDate: @escaping @Sendable (String) throws(SystemError) -> Date,
         listDirectory: @escaping @Sendable (String) throws(SystemError) -> [String],
         checkWritable: @escaping @Sendable (String) throws(SystemError) -> Void,
         lockExclusive: @escaping @Sendable (Int32) throws(SystemError) -> Void
@@ -48,6 +55,8 @@ public struct FileOperations: Sendable {
         self.syncDirectory = syncDirectory
         self.unlink = unlink
         self.readFile = readFile
+        self.readTail = readTail
+        self.modificationDate = modificationDate
         self.listDirectory = listDirectory
         self.checkWritable = checkWritable
         self.lockExclusive = lockExclusive
@@ -90,6 +99,14 @@ extension FileOperations {
         readFile: { (path, limit) throws(SystemError) -> [UInt8] in
             try SystemFiles.readWholeFile(path, limit: limit)
         },
+        readTail: { (path, count) throws(SystemError) -> [UInt8] in
+            try SystemFiles.readTail(path, count: count)
+        },
+        modificationDate: { (path) throws(SystemError) -> Date in
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw .current }
+            return Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
+        },
         listDirectory: { (path) throws(SystemError) -> [String] in
             try SystemFiles.listDirectory(path)
         },
@@ -108,7 +125,24 @@ extension FileOperations {
 /// Plain system-call helpers shared by `FileOperations.system` and the lock.
 enum SystemFiles {
     static func readWholeFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8] {
-        // O_NONBLOCK so that a stray named pipe cannot hang the load; it has no effect on regular files.
+        try withRegularFile(path) { (fd, size) throws(SystemError) in
+            guard size <= limit else { throw SystemError(EFBIG) }
+            return try readAll(fd, sizeHint: size, limit: limit)
+        }
+    }
+
+    static func readTail(_ path: String, count: Int) throws(SystemError) -> [UInt8] {
+        try withRegularFile(path) { (fd, size) throws(SystemError) in
+            guard lseek(fd, off_t(max(0, size - count)), SEEK_SET) >= 0 else { throw .current }
+            return try readAll(fd, sizeHint: min(size, count), limit: count)
+        }
+    }
+
+    /// Opens `path` for reading, refusing anything but a regular file, and passes its descriptor and size.
+    private static func withRegularFile(
+        _ path: String, _ body: (Int32, Int) throws(SystemError) -> [UInt8]
+    ) throws(SystemError) -> [UInt8] {
+        // O_NONBLOCK so that a stray named pipe cannot hang us; it has no effect on regular files.
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .current }
         defer { _ = Glibc.close(fd) }
@@ -119,8 +153,7 @@ enum SystemFiles {
         case S_IFDIR: throw SystemError(EISDIR)
         default: throw SystemError(EINVAL)
         }
-        guard Int(info.st_size) <= limit else { throw SystemError(EFBIG) }
-        return try readAll(fd, sizeHint: Int(info.st_size), limit: limit)
+        return try body(fd, Int(info.st_size))
     }
 
     static func listDirectory(_ path: String) throws(SystemError) -> [String] {

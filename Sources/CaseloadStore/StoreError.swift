@@ -15,6 +15,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A save failed. Before the rename the previous file is untouched; at `.syncDirectory` the new
     /// version is in place but the disk did not confirm it.
     case saveFailed(reference: String, failure: WriteFailure)
+    /// The client's file was saved, but the line recording the change could not be added to the audit log.
+    case auditNotWritten(reference: String, reason: SystemError)
+    case cannotReadAudit(path: String, reason: SystemError)
+    /// Unsaved text could not be kept in `recovery/`. At `.syncDirectory` it is there but unconfirmed.
+    case cannotWriteRecovery(name: String, failure: WriteFailure)
+    /// `path` is the recovery folder or one file in it.
+    case cannotReadRecovery(path: String, reason: SystemError)
+    case cannotRemoveRecovery(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -37,6 +45,18 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "it may be lost if the computer loses power."
         case .saveFailed(let reference, let failure):
             "Could not save \(reference): \(failure.reason)."
+        case .auditNotWritten(let reference, let reason):
+            "\(reference) was saved, but the audit log entry for this change could not be written: \(reason)."
+        case .cannotReadAudit(let path, let reason):
+            "Could not read the audit log \(path): \(reason)."
+        case .cannotWriteRecovery(let name, let failure) where failure.replacedTarget:
+            "The unsaved text \"\(name)\" was kept but the disk did not confirm it (\(failure.reason))."
+        case .cannotWriteRecovery(let name, let failure):
+            "Could not keep the unsaved text \"\(name)\": \(failure.reason)."
+        case .cannotReadRecovery(let path, let reason):
+            "Could not read the unsaved text kept in \(path): \(reason)."
+        case .cannotRemoveRecovery(let name, let reason):
+            "Could not remove the unsaved text \"\(name)\": \(reason)."
         }
     }
 }

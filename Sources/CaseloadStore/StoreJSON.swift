@@ -11,6 +11,14 @@ enum StoreJSON {
         return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
     }
 
+    /// One value per line, for the audit log: sorted keys, no line breaks (JSON escapes those inside strings).
+    static func compactEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
     /// Reads what `encode` writes. Dates are parsed by hand rather than with `.iso8601` because
     /// Foundation's strategy reports a bad date without saying which field it was in.
     static func decoder() -> JSONDecoder {

@@ -7,12 +7,13 @@ public enum RawInput: Hashable, Sendable {
     case keyCode(Int32)
 }
 
-/// Turns what curses reads into key and paste events. Pure: no curses calls, so it is tested by
-/// feeding inputs. It holds input back in two cases, and says so through `isWaiting`:
+/// Turns what curses reads into key and paste events. Pure apart from asking curses the name of a
+/// key code it does not know (`keyName`, replaced in tests), so it is tested by feeding inputs.
+/// It holds input back in two cases, and says so through `isWaiting`:
 /// - after Esc, because ncurses hands over sequences its terminfo entry does not know (bracketed
 ///   paste `ESC[200~`, tmux's Home `ESC[1~`) as Esc followed by plain characters. When nothing
 ///   more arrives within the escape delay the caller calls `flush()` and Esc is a key of its own.
-///   Alt-x arrives as Esc then x, and is decoded as exactly that: `.escape`, then `x`.
+///   Alt-b and Alt-f (`ESC b`, `ESC f`) are the word keys; any other Alt-x is `.escape`, then `x`.
 /// - inside a bracketed paste, until `ESC[201~`; `flush()` there delivers what has arrived, so a
 ///   lost end marker cannot swallow every later key.
 public struct KeyDecoder: Sendable {
@@ -23,8 +24,17 @@ public struct KeyDecoder: Sendable {
     }
 
     private var state = State.ground
+    private let keyName: @Sendable (Int32) -> String?
 
-    public init() {}
+    /// `keyName` names a key code curses made up at run time for a terminfo extended capability.
+    public init(keyName: @escaping @Sendable (Int32) -> String? = KeyDecoder.cursesKeyName) {
+        self.keyName = keyName
+    }
+
+    /// Curses' name for a key code: `kLFT5` for the Ctrl-Left it read as `ESC[1;5D`.
+    public static func cursesKeyName(_ code: Int32) -> String? {
+        keyname(code).map { String(cString: $0) }
+    }
 
     /// True while input is held back: call `flush()` if nothing more arrives soon.
     public var isWaiting: Bool {
@@ -45,7 +55,8 @@ public struct KeyDecoder: Sendable {
         case (.ground, .character(let code)):
             return Self.key(forCharacter: code).map { [.key($0)] } ?? []
         case (.ground, .keyCode(let code)):
-            return Self.key(forKeyCode: code).map { [.key($0)] } ?? []
+            let key = Self.key(forKeyCode: code) ?? keyName(code).flatMap { Self.extendedKeys[$0] }
+            return key.map { [.key($0)] } ?? []
         case (.escape(var sequence), .character(let code)):
             guard let scalar = Unicode.Scalar(code) else { return flush() }
             sequence.append(scalar)
@@ -108,6 +119,15 @@ public struct KeyDecoder: Sendable {
         "[H": .home, "[F": .end, "OH": .home, "OF": .end,
         "[1~": .home, "[7~": .home, "[4~": .end, "[8~": .end,
         "[2~": .insert, "[3~": .delete, "[5~": .pageUp, "[6~": .pageDown, "[Z": .backTab,
+        // xterm's Ctrl- and Alt-arrows (1;5 and 1;3), rxvt's Ctrl-arrows, and readline's Alt-b/f.
+        "[1;5D": .wordLeft, "[1;3D": .wordLeft, "Od": .wordLeft, "b": .wordLeft,
+        "[1;5C": .wordRight, "[1;3C": .wordRight, "Oc": .wordRight, "f": .wordRight,
+    ]
+
+    /// The same keys when terminfo lists them as extended capabilities: ncurses then decodes them
+    /// itself, into key codes it numbers at run time (553 for kLFT5 under xterm-256color).
+    private static let extendedKeys: [String: Key] = [
+        "kLFT5": .wordLeft, "kLFT3": .wordLeft, "kRIT5": .wordRight, "kRIT3": .wordRight,
     ]
 
     private static func isPrefixOfKnownSequence(_ text: String) -> Bool {
@@ -159,7 +179,7 @@ public struct KeyDecoder: Sendable {
         case KEY_IC: return .insert
         case KEY_ENTER: return .enter
         case (KEY_F0 + 1)...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
-        // Modified keys (kUP5 and friends), mouse and anything else: not bound, so not reported.
+        // Mouse, and modified keys (kLFT5 and friends: see `extendedKeys`): not here.
         default: return nil
         }
     }

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// A word back or forward: Ctrl- or Alt-arrow, or Alt-b / Alt-f.
+    case wordLeft, wordRight
     case function(Int)
 
     /// How help and the hint bar name this key.
@@ -24,6 +26,8 @@ public enum Key: Hashable, Sendable {
         case .down: "↓"
         case .left: "←"
         case .right: "→"
+        case .wordLeft: "Ctrl-←"
+        case .wordRight: "Ctrl-→"
         case .home: "Home"
         case .end: "End"
         case .pageUp: "PgUp"

@@ -10,4 +10,7 @@ public protocol Terminal: AnyObject {
     var pendingTerminationSignal: Int32? { get }
     /// Gives the terminal back to the shell. Safe to call more than once.
     func restore()
+    /// Hands the terminal to another program (an editor) until `resume`, which repaints everything.
+    func suspend()
+    func resume()
 }

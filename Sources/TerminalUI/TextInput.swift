@@ -1,6 +1,6 @@
 /// A one-line text field's contents and cursor, edited by keys. Pure value: the form owns it,
 /// the renderer draws it. The cursor counts characters (graphemes), so it can never sit inside one.
-public struct TextInput: Hashable, Sendable {
+public struct TextInput: Hashable, Sendable, Codable {
     public private(set) var text: String
     public private(set) var cursor: Int
 

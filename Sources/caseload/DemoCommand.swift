@@ -47,8 +47,8 @@ struct DemoCommand: ParsableCommand {
         guard existing.clients.isEmpty && existing.problems.isEmpty else {
             throw CommandFailure("\(directory.path) already holds a caseload; choose a new or empty folder for the demo")
         }
-        let clients = DemoCaseload.make(today: CalendarDate(now), now: now)
-        for client in clients { try store.save(client) }
+        let clients = DemoCaseload.make(today: CalendarDate(now), now: now, timeZone: .current)
+        for client in clients { try store.save(client, previous: nil, at: now) }
         return clients.count
     }
 }

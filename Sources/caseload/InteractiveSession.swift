@@ -33,18 +33,78 @@ enum InteractiveSession {
         let unreadable = load.problems.map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
         var state = AppState(clients: load.clients, now: clock.now(), size: terminal.size, readOnlyReason: readOnlyReason,
                              loadProblems: unreadable, dataFolder: store.directory.path, isDemo: isDemo)
-        let exit = AppLoop.run(&state, terminal: terminal, clock: clock.now) { client in
-            do {
-                try store.save(client)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
+        if !store.access.isReadOnly { state.offer(RecoveryFiles.read(from: store)) }
+        let shell = StoreShell(store: store, clock: clock, environment: environment)
+        let exit = AppLoop.run(&state, terminal: terminal, clock: clock.now, shell: shell)
         terminal.restore()
-        store.close()
         if case .signal(let signal) = exit {
+            // Stopped from outside (logout, shutdown): keep whatever was being typed.
+            if let unsaved = state.unsavedWork, let failure = RecoveryFiles.write(unsaved, to: store) {
+                FileHandle.standardError.write(Data("caseload: \(failure)\n".utf8))
+            }
+            store.close()
             Foundation.exit(128 + signal)
+        }
+    }
+}
+
+/// The app's effects, carried out on the real store, editor and terminal.
+struct StoreShell: AppShell {
+    let store: ClientStore
+    let clock: Clock
+    let environment: [String: String]
+
+    func save(_ client: Client, previous: Client?) -> SaveResult {
+        do {
+            try store.save(client, previous: previous, at: clock.now())
+            return .saved
+        } catch let error as StoreError {
+            if case .auditNotWritten = error { return .savedWithWarning(error.description) }
+            return .failed(error.description)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure> {
+        terminal.suspend()
+        defer { terminal.resume() }
+        return ExternalEditor.edit(text, environment: environment, fileNameHint: "caseload-note")
+            .mapError { ShellFailure("\($0)") }
+    }
+
+    func removeRecovery(named name: String) -> String? {
+        do {
+            try store.removeRecovery(name: name)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+}
+
+/// Unsaved work kept across a stop, as JSON files in the store's recovery folder.
+enum RecoveryFiles {
+    static func write(_ record: RecoveryRecord, to store: ClientStore) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            let name = "unsaved-\(Int(record.savedAt.timeIntervalSince1970))-\(UUID().uuidString.prefix(8)).json"
+            try store.writeRecovery(try encoder.encode(record), name: name)
+            return nil
+        } catch {
+            return "could not keep the unsaved text: \(error)"
+        }
+    }
+
+    /// Files that do not decode (from another version, say) are left for the person to inspect.
+    static func read(from store: ClientStore) -> [RecoveredWork] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let files = (try? store.listRecoveries()) ?? []
+        return files.compactMap { file in
+            (try? decoder.decode(RecoveryRecord.self, from: file.data)).map { RecoveredWork(fileName: file.name, record: $0) }
         }
     }
 }

@@ -30,6 +30,33 @@ final class ScriptedTerminal: Terminal {
     }
 
     func restore() { restored = true }
+    func suspend() { suspended += 1 }
+    func resume() {}
+    var suspended = 0
+}
+
+/// Records what the app asked of the world and answers as told.
+final class FakeShell: AppShell {
+    var saved: [(client: Client, previous: Client?)] = []
+    var saveResult = SaveResult.saved
+    var editorResult: Result<String, ShellFailure> = .success("")
+    var removed: [String] = []
+
+    func save(_ client: Client, previous: Client?) -> SaveResult {
+        saved.append((client, previous))
+        return saveResult
+    }
+
+    func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure> {
+        terminal.suspend()
+        defer { terminal.resume() }
+        return editorResult
+    }
+
+    func removeRecovery(named name: String) -> String? {
+        removed.append(name)
+        return nil
+    }
 }
 
 @Suite struct AppLoopTests {
@@ -40,7 +67,7 @@ final class ScriptedTerminal: Terminal {
     @Test func quitEndsTheLoopAfterDrawingEachFrame() {
         var state = Fixture.state()
         let terminal = ScriptedTerminal([.key(.down), nil, .key(.character("q"))])
-        let exit = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, save: { _ in nil })
+        let exit = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: FakeShell())
         #expect(exit == .quit)
         // One frame at start and one after the key press; the idle timeout draws nothing new.
         #expect(terminal.frames.count == 2)
@@ -49,16 +76,13 @@ final class ScriptedTerminal: Terminal {
 
     @Test func savesRunThroughTheShellAndTheirOutcomeComesBack() {
         var state = Fixture.state()
-        var saved: [Client] = []
+        let shell = FakeShell()
         let terminal = ScriptedTerminal([.key(.character("a"))] + keys("Zoë") + [
             .key(.control("s")),
         ])
-        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }) { client in
-            saved.append(client)
-            return nil
-        }
+        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: shell)
         // Practice and consent are missing: nothing may reach the disk.
-        #expect(saved.isEmpty)
+        #expect(shell.saved.isEmpty)
         #expect(terminal.frames.last?.contains("Not saved") == true)
     }
 
@@ -66,7 +90,9 @@ final class ScriptedTerminal: Terminal {
         var state = Fixture.state()
         state.press(.enter, .character("e"), .end)
         let terminal = ScriptedTerminal([.key(.character("x")), .key(.control("s"))])
-        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }) { _ in "Could not save C-0001: No space left on device." }
+        let shell = FakeShell()
+        shell.saveResult = .failed("Could not save C-0001: No space left on device.")
+        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: shell)
         #expect(terminal.frames.last?.contains("No space left on device") == true)
         guard case .form(let form) = state.stack.last else {
             Issue.record("the form closed")
@@ -79,14 +105,41 @@ final class ScriptedTerminal: Terminal {
         var state = Fixture.state()
         let terminal = ScriptedTerminal([.key(.down)])
         terminal.signalAfterEvents = 1
-        #expect(AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, save: { _ in nil }) == .signal(1))
+        #expect(AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: FakeShell()) == .signal(1))
     }
 
     @Test func theFirstFrameUsesTheTerminalSize() {
         var state = Fixture.state()
         let terminal = ScriptedTerminal([.key(.character("q"))])
         terminal.size = Size(width: 100, height: 30)
-        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, save: { _ in nil })
+        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: FakeShell())
         #expect(terminal.frames[0].split(separator: "\n", omittingEmptySubsequences: false).count == 30)
+    }
+
+    @Test func saveHandsThePreviousVersionForTheAudit() {
+        var state = Fixture.state()
+        let original = state.selectedClient!
+        state.press(.enter, .character("e"), .end)
+        let shell = FakeShell()
+        _ = AppLoop.run(&state, terminal: ScriptedTerminal([.key(.character("x")), .key(.control("s"))]),
+                        clock: { Fixture.now }, shell: shell)
+        #expect(shell.saved.count == 1)
+        #expect(shell.saved.first?.previous == original)
+        #expect(state.clients[original.id]?.name == original.name + "x")
+    }
+
+    @Test func anAuditWarningStillCountsAsSavedButIsShown() {
+        var state = Fixture.state()
+        state.press(.enter, .character("e"), .end)
+        let shell = FakeShell()
+        shell.saveResult = .savedWithWarning("C-0001 was saved, but the audit log entry could not be written: disk full.")
+        let terminal = ScriptedTerminal([.key(.character("x")), .key(.control("s"))])
+        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: shell)
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("audit log") == true)
+        guard case .client = state.stack.last else {
+            Issue.record("the form should have closed: the client was saved")
+            return
+        }
     }
 }

@@ -139,6 +139,9 @@ import TerminalUI
         #expect(!lines[2].contains("NHS number"))
         #expect(lines[0] == " 60 clients: 9 wait, 6 contact, 22 active, 5 hold, 18 disch.")
         state.size = Size(width: 80, height: 24)
+        #expect(state.screen.split(separator: "\n")[2].contains("Next"))
+        #expect(!state.screen.split(separator: "\n")[2].contains("Updated"))
+        state.size = Size(width: 120, height: 24)
         #expect(state.screen.split(separator: "\n")[2].contains("Updated"))
     }
 

@@ -7,8 +7,21 @@ enum Fixture {
     /// 2026-03-01 15:00 UTC.
     static let now = Date(timeIntervalSince1970: TimeInterval(today.dayNumber * 86_400 + 15 * 3600))
 
+    static let utc = TimeZone(identifier: "UTC")!
+
     static func date(_ iso: String) -> CalendarDate {
         CalendarDate(iso: iso)!
+    }
+
+    /// An instant from a day and a 24-hour time, in UTC.
+    static func at(_ iso: String, _ time: String = "10:00") -> Date {
+        let clock = DateStyle.parseTime(time)!
+        return DateStyle.instant(date(iso), hour: clock.hour, minute: clock.minute, in: utc)
+    }
+
+    static func contact(_ kind: ContactKind, _ iso: String, _ time: String = "10:00", by method: AttemptMethod? = nil,
+                        followUp: UUID? = nil) -> Contact {
+        Contact(at: at(iso, time), kind: kind, mode: .phone, attemptMethod: method, followUpID: followUp)
     }
 
     static func client(

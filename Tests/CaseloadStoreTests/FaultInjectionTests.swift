@@ -15,14 +15,16 @@ struct FaultInjectionTests {
         try withTemporaryDirectory { dir in
             let faults = FaultPlan()
             let store = try ClientStore.open(directory: dir, fileOperations: faults.operations, now: pinnedNow)
-            var client = try fullClient()
-            try store.save(client)
-            let file = clientFile(dir, client.id)
+            let original = try fullClient()
+            try store.save(original, previous: nil, at: pinnedNow)
+            let file = clientFile(dir, original.id)
             let before = try bytes(at: file)
+            let auditBefore = try bytes(at: auditFile(dir))
 
+            var client = original
             client.riskNote = "Changed: must not reach the disk when the save fails."
             faults.fail(step, with: code)
-            let error = #expect(throws: StoreError.self) { try store.save(client) }
+            let error = #expect(throws: StoreError.self) { try store.save(client, previous: original, at: pinnedNow) }
 
             let reason = SystemError(code)
             #expect(error == .saveFailed(reference: "C-0042", failure: WriteFailure(step: step, reason: reason)))
@@ -34,9 +36,12 @@ struct FaultInjectionTests {
                 // The rename happened: the new version is whole, and the message admits it is not confirmed.
                 #expect(try bytes(at: file) == StoreJSON.encode(client))
                 #expect(message.contains("may be lost"))
+                // The change is on disk, so the log records it.
+                #expect(try store.auditEntries(for: client.id).entries.map(\.action) == [.created, .updated])
             } else {
                 #expect(try bytes(at: file) == before)
                 #expect(message == "Could not save C-0042: \(reason).")
+                #expect(try bytes(at: auditFile(dir)) == auditBefore)
             }
             #expect(try names(in: clientsFolder(dir)) == [file.lastPathComponent])
         }
@@ -47,9 +52,10 @@ struct FaultInjectionTests {
             let faults = FaultPlan()
             let store = try ClientStore.open(directory: dir, fileOperations: faults.operations, now: pinnedNow)
             faults.fail(.write, with: ENOSPC)
-            let error = #expect(throws: StoreError.self) { try store.save(try fullClient()) }
+            let error = #expect(throws: StoreError.self) { try store.save(try fullClient(), previous: nil, at: pinnedNow) }
             #expect(error?.description == "Could not save C-0042: No space left on device.")
             #expect(try names(in: clientsFolder(dir)).isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: auditFile(dir).path))
         }
     }
 
@@ -59,8 +65,8 @@ struct FaultInjectionTests {
             let store = try ClientStore.open(directory: dir, fileOperations: faults.operations, now: pinnedNow)
             let client = try fullClient()
             faults.fail(.flush, with: EIO)
-            #expect(throws: StoreError.self) { try store.save(client) }
-            try store.save(client)
+            #expect(throws: StoreError.self) { try store.save(client, previous: nil, at: pinnedNow) }
+            try store.save(client, previous: nil, at: pinnedNow)
             #expect(store.loadClients().clients == [client])
         }
     }
@@ -71,7 +77,7 @@ struct FaultInjectionTests {
             let store = try ClientStore.open(directory: dir, fileOperations: faults.operations, now: pinnedNow)
             let client = try fullClient(reference: "")
             faults.fail(.rename, with: EROFS)
-            let error = #expect(throws: StoreError.self) { try store.save(client) }
+            let error = #expect(throws: StoreError.self) { try store.save(client, previous: nil, at: pinnedNow) }
             #expect(error?.description
                 == "Could not save client \(client.id.uuidString.lowercased()): Read-only file system.")
         }
@@ -88,7 +94,7 @@ struct FaultInjectionTests {
             #expect(error?.description == "Could not create \(path): No space left on device.")
             #expect(try names(in: dir) == [".lock"])
             // The failed open let go of the lock.
-            #expect(try ClientStore.open(directory: dir, now: pinnedNow).access == .readWrite)
+            #expect(try reopensReadWrite(dir))
         }
     }
 }

@@ -70,8 +70,8 @@ struct LoadProblemTests {
             $0["statusHistory"] = history
         },
         .editing("newer schema, which wins over its type errors",
-                 reason: "written by a newer version of Caseload (schema 2)") {
-            $0["schemaVersion"] = 2
+                 reason: "written by a newer version of Caseload (schema \(Client.currentSchemaVersion + 1))") {
+            $0["schemaVersion"] = Client.currentSchemaVersion + 1
             $0["name"] = 5
         },
         .editing("fractional schema", reason: "field `schemaVersion`: expected a whole number") {
@@ -84,7 +84,7 @@ struct LoadProblemTests {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let good = [try fullClient(reference: "C-0001"), try fullClient(reference: "C-0002")]
-            for client in good { try store.save(client) }
+            for client in good { try store.save(client, previous: nil, at: pinnedNow) }
             let victim = try fullClient(reference: "C-0003")
             let badURL = clientFile(dir, victim.id)
             try write(try bad.contents(victim), to: badURL)
@@ -96,7 +96,7 @@ struct LoadProblemTests {
             #expect(load.problems.map(\.description) == ["\(relative): \(bad.reason)"])
 
             // Saving other clients never touches the bad file.
-            try store.save(try fullClient(reference: "C-0004"))
+            try store.save(try fullClient(reference: "C-0004"), previous: nil, at: pinnedNow)
             #expect(try bytes(at: badURL) == badBytes)
             #expect(store.loadClients().problems.map(\.fileName) == [relative])
         }
@@ -128,7 +128,7 @@ struct LoadProblemTests {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let client = try fullClient()
-            try store.save(client)
+            try store.save(client, previous: nil, at: pinnedNow)
             let original = ClientStore.relativePath(for: client.id)
             // "0copy" sorts before the original, so file order cannot be what picks the winner.
             let copy = clientsFolder(dir).appendingPathComponent("0copy.json")
@@ -202,7 +202,7 @@ struct LoadProblemTests {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, fileOperations: operations, now: pinnedNow)
             let client = try fullClient()
-            try store.save(client)
+            try store.save(client, previous: nil, at: pinnedNow)
             try make(clientsFolder(dir).appendingPathComponent(name))
             let load = store.loadClients()
             #expect(load.clients == [client])
@@ -216,7 +216,7 @@ struct DamagedReferenceTests {
     @Test func theReferenceOfAFileThatDoesNotDecodeIsReported() throws {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
-            try store.save(try fullClient())
+            try store.save(try fullClient(), previous: nil, at: pinnedNow)
             let damaged = clientsFolder(dir).appendingPathComponent("damaged.json")
             try write(#"{ "name": "Zoë", "reference" : "C-0077", "status": 12"#, to: damaged)
             let problem = try #require(store.loadClients().problems.first)

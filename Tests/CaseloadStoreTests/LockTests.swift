@@ -31,14 +31,14 @@ struct LockTests {
             #expect(reader.access == .readOnly(.otherInstance(pid: getpid())))
             #expect(reader.access.description == "read-only: open in another window (pid \(getpid()))")
 
-            let error = #expect(throws: StoreError.self) { try reader.save(try fullClient()) }
+            let error = #expect(throws: StoreError.self) { try reader.save(try fullClient(), previous: nil, at: pinnedNow) }
             #expect(error?.description
                 == "Could not save C-0042: the caseload is read-only: open in another window (pid \(getpid())).")
             #expect(try names(in: clientsFolder(dir)).isEmpty)
 
             // The reader still sees what the writer saves.
             let client = try fullClient()
-            try writer.save(client)
+            try writer.save(client, previous: nil, at: pinnedNow)
             #expect(reader.loadClients().clients == [client])
         }
     }
@@ -48,16 +48,16 @@ struct LockTests {
             let writer = try ClientStore.open(directory: dir, now: pinnedNow)
             writer.close()
             writer.close()  // harmless twice
-            let error = #expect(throws: StoreError.self) { try writer.save(try fullClient()) }
+            let error = #expect(throws: StoreError.self) { try writer.save(try fullClient(), previous: nil, at: pinnedNow) }
             #expect(error == .closed(reference: "C-0042"))
-            #expect(try ClientStore.open(directory: dir, now: pinnedNow).access == .readWrite)
+            #expect(try reopensReadWrite(dir))
         }
     }
 
     @Test func droppingTheStoreReleasesTheLock() throws {
         try withTemporaryDirectory { dir in
             do { _ = try ClientStore.open(directory: dir, now: pinnedNow) }
-            #expect(try ClientStore.open(directory: dir, now: pinnedNow).access == .readWrite)
+            #expect(try reopensReadWrite(dir))
         }
     }
 
@@ -67,7 +67,7 @@ struct LockTests {
             let reader = try ClientStore.open(directory: dir, now: pinnedNow)
             writer.close()
             #expect(reader.access.isReadOnly)
-            #expect(try ClientStore.open(directory: dir, now: pinnedNow).access == .readWrite)
+            #expect(try reopensReadWrite(dir))
         }
     }
 

@@ -15,7 +15,7 @@ struct ReadOnlyTests {
             let store = try ClientStore.open(directory: dir, fileOperations: faults.operations, now: pinnedNow)
             #expect(store.access == .readOnly(.directoryNotWritable))
             #expect(store.access.description == "read-only: the data folder is not writable")
-            let error = #expect(throws: StoreError.self) { try store.save(try fullClient()) }
+            let error = #expect(throws: StoreError.self) { try store.save(try fullClient(), previous: nil, at: pinnedNow) }
             #expect(error?.description
                 == "Could not save C-0042: the caseload is read-only: the data folder is not writable.")
         }
@@ -27,7 +27,7 @@ struct ReadOnlyTests {
             faults.failCheckWritable(with: EROFS)
             let store = try ClientStore.open(directory: dir, fileOperations: faults.operations, now: pinnedNow)
             #expect(store.access == .readOnly(.directoryNotWritable))
-            #expect(try ClientStore.open(directory: dir, now: pinnedNow).access == .readWrite)
+            #expect(try reopensReadWrite(dir))
         }
     }
 
@@ -51,7 +51,7 @@ struct ReadOnlyTests {
             #expect(store.access == .readOnly(.newerSchema(found: 2)))
             #expect(store.access.description == "read-only: written by a newer Caseload (schema 2)")
             #expect(throws: StoreError.readOnly(reference: "C-0042", reason: .newerSchema(found: 2))) {
-                try store.save(try fullClient())
+                try store.save(try fullClient(), previous: nil, at: pinnedNow)
             }
             #expect(String(decoding: try bytes(at: manifest), as: UTF8.self) == text)
             #expect(!FileManager.default.fileExists(atPath: clientsFolder(dir).path))

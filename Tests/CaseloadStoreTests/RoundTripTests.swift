@@ -10,8 +10,8 @@ struct RoundTripTests {
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let client = try fullClient()
             let other = try fullClient(reference: "C-0043", name: "Sam Hill")
-            try store.save(client)
-            try store.save(other)
+            try store.save(client, previous: nil, at: pinnedNow)
+            try store.save(other, previous: nil, at: pinnedNow)
             let load = store.loadClients()
             #expect(load.problems.isEmpty)
             #expect(Set(load.clients) == [client, other])
@@ -22,10 +22,11 @@ struct RoundTripTests {
     @Test func savingAgainReplacesTheFile() throws {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
-            var client = try fullClient()
-            try store.save(client)
+            let original = try fullClient()
+            try store.save(original, previous: nil, at: pinnedNow)
+            var client = original
             client.riskNote = "No longer any concern."
-            try store.save(client)
+            try store.save(client, previous: original, at: pinnedNow)
             #expect(store.loadClients().clients == [client])
             #expect(try names(in: clientsFolder(dir)) == [client.id.uuidString.lowercased() + ".json"])
         }
@@ -37,13 +38,14 @@ struct RoundTripTests {
             let dir = root.appendingPathComponent("share/caseload", isDirectory: true)
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let client = try fullClient()
-            try store.save(client)
+            try store.save(client, previous: nil, at: pinnedNow)
             #expect(mode(of: root.appendingPathComponent("share")) == 0o700)
             #expect(mode(of: dir) == 0o700)
             #expect(mode(of: clientsFolder(dir)) == 0o700)
             #expect(mode(of: dir.appendingPathComponent("manifest.json")) == 0o600)
             #expect(mode(of: dir.appendingPathComponent(".lock")) == 0o600)
             #expect(mode(of: clientFile(dir, client.id)) == 0o600)
+            #expect(mode(of: auditFile(dir)) == 0o600)
         }
     }
 
@@ -51,7 +53,7 @@ struct RoundTripTests {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let client = try fullClient()
-            try store.save(client)
+            try store.save(client, previous: nil, at: pinnedNow)
             let text = String(decoding: try bytes(at: clientFile(dir, client.id)), as: UTF8.self)
             #expect(text.hasPrefix("{\n  \""))
             #expect(text.hasSuffix("}\n"))
@@ -65,7 +67,7 @@ struct RoundTripTests {
             #expect(text.contains("\"Flat 2/1, 14 Mill Lane"))  // slashes not escaped
             #expect(text.contains("\"createdAt\" : \"2026-09-09T14:05:00Z\""))
             #expect(text.contains("\"dateOfBirth\" : \"1948-03-17\""))
-            #expect(text.contains("\"schemaVersion\" : 1"))
+            #expect(text.contains("\"schemaVersion\" : \(Client.currentSchemaVersion)"))
             #expect(text.contains("\"id\" : \"\(client.id.uuidString)\""))
         }
     }
@@ -77,7 +79,7 @@ struct RoundTripTests {
             let first = try bytes(at: manifestURL)
             let object = try JSONSerialization.jsonObject(with: Data(first)) as? [String: Any]
             #expect(object?["application"] as? String == "caseload")
-            #expect(object?["schemaVersion"] as? Int == 1)
+            #expect(object?["schemaVersion"] as? Int == Manifest.currentSchemaVersion)
             #expect(object?["createdAt"] as? String == "2026-09-09T14:05:00Z")
             _ = try ClientStore.open(directory: dir, now: pinnedNow.addingTimeInterval(86_400))
             #expect(try bytes(at: manifestURL) == first)
@@ -87,9 +89,9 @@ struct RoundTripTests {
     @Test func durableSaveLeavesNoTemporaryFiles() throws {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
-            for index in 0..<5 { try store.save(try fullClient(reference: "C-\(index)")) }
+            for index in 0..<5 { try store.save(try fullClient(reference: "C-\(index)"), previous: nil, at: pinnedNow) }
             #expect(try names(in: clientsFolder(dir)).allSatisfy { !$0.hasPrefix(".") })
-            #expect(try names(in: dir) == [".lock", "clients", "manifest.json"])
+            #expect(try names(in: dir) == [".lock", "audit.jsonl", "clients", "manifest.json"])
         }
     }
 
@@ -100,7 +102,7 @@ struct RoundTripTests {
             faults.limitWrites(to: 7)
             faults.interruptNextWrite()
             let client = try fullClient()
-            try store.save(client)
+            try store.save(client, previous: nil, at: pinnedNow)
             #expect(store.loadClients().clients == [client])
             #expect(try bytes(at: clientFile(dir, client.id)) == StoreJSON.encode(client))
         }

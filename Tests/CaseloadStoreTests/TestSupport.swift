@@ -64,10 +64,30 @@ func clientsFolder(_ dir: URL) -> URL { dir.appendingPathComponent("clients", is
 
 func clientFile(_ dir: URL, _ id: UUID) -> URL { dir.appendingPathComponent(ClientStore.relativePath(for: id)) }
 
+func auditFile(_ dir: URL) -> URL { dir.appendingPathComponent("audit.jsonl") }
+
+func auditLines(_ dir: URL) throws -> [String] {
+    String(decoding: try bytes(at: auditFile(dir)), as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+/// The calls of an append to the audit log, in order.
+enum AuditCall: CaseIterable, Sendable {
+    case readTail, open, write, fsync, close, syncDirectory
+}
+
+private enum TornWrite {
+    case writePart(Int)
+    case fail(Int32)
+}
+
 /// Makes chosen system calls fail, once each, on top of the real ones.
 final class FaultPlan: Sendable {
     private struct State {
         var failures: [WriteStep: Int32] = [:]
+        var auditFailures: [AuditCall: Int32] = [:]
+        /// The open audit log, whose calls `auditFailures` applies to.
+        var auditFD: Int32?
+        var auditTear: (keep: Int, code: Int32, kept: Bool)?
         var openFailure: (suffix: String, code: Int32)?
         var lockFailure: Int32?
         var checkWritableFailure: Int32?
@@ -86,12 +106,27 @@ final class FaultPlan: Sendable {
     func failLock(with code: Int32) { state.withLock { $0.lockFailure = code } }
     func failCheckWritable(with code: Int32) { state.withLock { $0.checkWritableFailure = code } }
     func failRead(ofPathEndingIn suffix: String, with code: Int32) { state.withLock { $0.readFailures[suffix] = code } }
+    /// The next such call on the audit log fails with `code`.
+    func failAudit(_ call: AuditCall, with code: Int32) { state.withLock { $0.auditFailures[call] = code } }
+    /// The next write to the audit log writes only `keep` bytes, and the one after fails with `code`.
+    func tearNextAuditWrite(keeping keep: Int, with code: Int32) {
+        state.withLock { $0.auditTear = (keep, code, false) }
+    }
     func interruptNextWrite() { state.withLock { $0.interruptNextWrite = true } }
     func limitWrites(to count: Int) { state.withLock { $0.maxBytesPerWrite = count } }
 
     private func take(_ step: WriteStep) -> SystemError? {
         state.withLock { $0.failures.removeValue(forKey: step).map(SystemError.init) }
     }
+
+    private func takeAudit(_ call: AuditCall, fd: Int32? = nil) -> SystemError? {
+        state.withLock { state in
+            if let fd, fd != state.auditFD { return nil }
+            return state.auditFailures.removeValue(forKey: call).map(SystemError.init)
+        }
+    }
+
+    private static func isAuditLog(_ path: String) -> Bool { path.hasSuffix("/audit.jsonl") }
 
     var operations: FileOperations {
         let base = FileOperations.system
@@ -107,10 +142,32 @@ final class FaultPlan: Sendable {
             if let failure { throw failure }
             // Only the save's temporary file is opened with O_EXCL.
             if flags & O_EXCL != 0, let failure = self.take(.createTemporaryFile) { throw failure }
-            return try base.open(path, flags, mode)
+            guard Self.isAuditLog(path) else { return try base.open(path, flags, mode) }
+            if let failure = self.takeAudit(.open) { throw failure }
+            let fd = try base.open(path, flags, mode)
+            self.state.withLock { $0.auditFD = fd }
+            return fd
+        }
+        ops.readTail = { (path, count) throws(SystemError) -> [UInt8] in
+            if Self.isAuditLog(path), let failure = self.takeAudit(.readTail) { throw failure }
+            return try base.readTail(path, count)
         }
         ops.write = { (fd, buffer) throws(SystemError) -> Int in
-            if let failure = self.take(.write) { throw failure }
+            if let failure = self.take(.write) ?? self.takeAudit(.write, fd: fd) { throw failure }
+            let tear: TornWrite? = self.state.withLock { state in
+                guard fd == state.auditFD, let tear = state.auditTear else { return nil }
+                if tear.kept {
+                    state.auditTear = nil
+                    return .fail(tear.code)
+                }
+                state.auditTear?.kept = true
+                return .writePart(tear.keep)
+            }
+            switch tear {
+            case .writePart(let keep)?: return try base.write(fd, UnsafeRawBufferPointer(rebasing: buffer.prefix(keep)))
+            case .fail(let code)?: throw SystemError(code)
+            case nil: break
+            }
             let (interrupt, limit) = self.state.withLock { state in
                 defer { state.interruptNextWrite = false }
                 return (state.interruptNextWrite, state.maxBytesPerWrite)
@@ -119,13 +176,18 @@ final class FaultPlan: Sendable {
             return try base.write(fd, UnsafeRawBufferPointer(rebasing: buffer.prefix(limit)))
         }
         ops.fsync = { (fd) throws(SystemError) in
-            if let failure = self.take(.flush) { throw failure }
+            if let failure = self.take(.flush) ?? self.takeAudit(.fsync, fd: fd) { throw failure }
             try base.fsync(fd)
         }
         ops.close = { (fd) throws(SystemError) in
             // As on Linux, the descriptor is released even when close reports an error.
             try base.close(fd)
-            if let failure = self.take(.close) { throw failure }
+            let auditFailure: SystemError? = self.state.withLock { state in
+                guard fd == state.auditFD else { return nil }
+                state.auditFD = nil
+                return state.auditFailures.removeValue(forKey: .close).map(SystemError.init)
+            }
+            if let failure = self.take(.close) ?? auditFailure { throw failure }
         }
         ops.rename = { (from, to) throws(SystemError) in
             if let failure = self.take(.rename) { throw failure }
@@ -133,6 +195,8 @@ final class FaultPlan: Sendable {
         }
         ops.syncDirectory = { (path) throws(SystemError) in
             if let failure = self.take(.syncDirectory) { throw failure }
+            // The audit log lives in the data folder; client saves sync `clients/`.
+            if !path.hasSuffix("/clients"), let failure = self.takeAudit(.syncDirectory) { throw failure }
             try base.syncDirectory(path)
         }
         ops.readFile = { (path, limit) throws(SystemError) -> [UInt8] in
@@ -160,4 +224,15 @@ final class FaultPlan: Sendable {
         }
         return ops
     }
+}
+
+/// Whether the folder can be opened for writing again once its lock was let go. Other tests in
+/// this process start programs (the end-to-end tests start tmux); a child holds copies of every
+/// descriptor, our lock's included, from fork until exec, so a release can take a moment to show.
+func reopensReadWrite(_ dir: URL) throws -> Bool {
+    for _ in 0..<100 {
+        if try ClientStore.open(directory: dir, now: pinnedNow).access == .readWrite { return true }
+        usleep(10_000)
+    }
+    return false
 }

@@ -60,6 +60,24 @@ private func decode(_ inputs: [RawInput]) -> [TerminalEvent] {
             == [.key(.up), .key(.down), .key(.pageUp), .key(.pageDown), .key(.backTab), .key(.delete)])
     }
 
+    @Test func wordKeysFromSequencesTerminfoMayNotKnow() {
+        // What tmux sends for C-Left, C-Right, M-Left, M-Right, M-b and M-f, and rxvt's Ctrl-arrows.
+        #expect(decode("\u{1B}[1;5D\u{1B}[1;5C\u{1B}[1;3D\u{1B}[1;3C\u{1B}b\u{1B}f\u{1B}Od\u{1B}Oc", flush: false)
+            == [.wordLeft, .wordRight, .wordLeft, .wordRight, .wordLeft, .wordRight, .wordLeft, .wordRight].map { .key($0) })
+        // Other modified arrows are not bound; Alt-Shift-B is Esc then B.
+        #expect(decode("\u{1B}[1;2D") == [.key(.escape)] + "[1;2D".map { .key(.character($0)) })
+        #expect(decode("\u{1B}B") == [.key(.escape), .key(.character("B"))])
+    }
+
+    @Test func wordKeysFromExtendedKeyCodes() {
+        // ncurses numbers terminfo's extended keys at run time (553 was kLFT5 under xterm-256color).
+        let names: [Int32: String] = [553: "kLFT5", 568: "kRIT5", 551: "kLFT3", 566: "kRIT3", 574: "kUP5"]
+        var decoder = KeyDecoder { names[$0] }
+        let events = [553, 568, 551, 566, 574].flatMap { decoder.feed(.keyCode(Int32($0))) }
+        #expect(events == [.wordLeft, .wordRight, .wordLeft, .wordRight].map { .key($0) })
+        #expect(Key.wordLeft.label == "Ctrl-←" && Key.wordRight.label == "Ctrl-→")
+    }
+
     @Test func unfinishedSequenceIsReplayedAsTyped() {
         #expect(decode("\u{1B}[1") == [.key(.escape), .key(.character("[")), .key(.character("1"))])
         #expect(decode("\u{1B}[9x", flush: false) == [.key(.escape), .key(.character("[")), .key(.character("9")), .key(.character("x"))])

@@ -1,0 +1,149 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+/// A selectable row in one of the client view's lists.
+enum ClientItem {
+    case contact(Contact)
+    case goal(Goal)
+    case step(Goal, PlanStep)
+    case followUp(FollowUp)
+}
+
+extension AppState {
+    /// Goals, each followed by its steps, in plan order.
+    func planRows(_ client: Client) -> [ClientItem] {
+        client.goals.flatMap { goal in [ClientItem.goal(goal)] + goal.steps.map { ClientItem.step(goal, $0) } }
+    }
+
+    /// Scheduled follow-ups soonest first, then closed ones most recent first.
+    func followUpRows(_ client: Client) -> [FollowUp] {
+        let open = client.followUps.filter { $0.state == .scheduled }.sorted { ($0.due, $0.time ?? "99") < ($1.due, $1.time ?? "99") }
+        let closed = client.followUps.filter { $0.state != .scheduled }.sorted { $0.due > $1.due }
+        return open + closed
+    }
+
+    func sectionItems(_ client: Client, _ section: ClientSection) -> [ClientItem] {
+        switch section {
+        case .overview: []
+        case .contacts: client.contacts.reversed().map(ClientItem.contact)
+        case .plan: planRows(client)
+        case .followUps: followUpRows(client).map(ClientItem.followUp)
+        }
+    }
+
+    func selectedItem(_ client: Client, _ view: ClientViewState) -> ClientItem? {
+        let items = sectionItems(client, view.section)
+        return items.indices.contains(view.selection) ? items[view.selection] : nil
+    }
+
+    func renderClientView(_ view: ClientViewState, into buffer: inout Buffer) {
+        let chrome = self.chrome
+        guard let client = clients[view.id] else { return }
+        buffer.drawChrome(chrome, title: "\(label(client)) · \(client.status.label)", state: self, hints: ClientScreen.keys.hints)
+        let (tabRow, body) = chrome.body.splitTop(1)
+        var x = 1
+        for section in ClientSection.allCases {
+            let count: String = switch section {
+            case .overview: ""
+            case .contacts: " (\(client.contacts.count))"
+            case .plan: " (\(client.goals.count))"
+            case .followUps: " (\(client.followUps.filter { $0.state == .scheduled }.count))"
+            }
+            let style = section == view.section ? Style(.selected, [.bold]) : Style(.muted)
+            x += buffer.write(" \(section.title)\(count) ", x: x, y: tabRow.y, style: style) + 1
+        }
+        if view.section == .overview {
+            renderOverview(client, view, into: &buffer, area: body)
+        } else {
+            renderList(client, view, into: &buffer, area: body)
+        }
+    }
+
+    private func renderOverview(_ client: Client, _ view: ClientViewState, into buffer: inout Buffer, area: Rect) {
+        let lines = clientLines(client, width: area.width - 2)
+        let hasMore = lines.count > view.scroll + area.height
+        // Keep the last row for the "more" mark so it never covers a field.
+        let shown = area.height - (hasMore ? 1 : 0)
+        for (offset, line) in lines.dropFirst(view.scroll).prefix(shown).enumerated() {
+            let y = area.y + offset
+            switch line {
+            case .heading(let text):
+                buffer.write(text, x: 1, y: y, style: Style(.heading))
+            case .field(let label, let value, let style):
+                buffer.writeField(label, value, x: 2, y: y, labelWidth: 22, width: area.width - 3, valueStyle: style)
+            case .text(let text, let style):
+                buffer.write(text, x: 2, y: y, maxWidth: area.width - 3, style: style)
+            case .blank:
+                break
+            }
+        }
+        if hasMore {
+            buffer.write("↓ more (↓/PgDn)", x: 2, y: area.maxY - 1, style: Style(.muted))
+        }
+    }
+
+    private func renderList(_ client: Client, _ view: ClientViewState, into buffer: inout Buffer, area: Rect) {
+        let items = sectionItems(client, view.section)
+        if items.isEmpty {
+            let hint: String = switch view.section {
+            case .contacts: "No contacts yet: press c to record one."
+            case .plan: "No goals yet: press g to add one in the person's own words."
+            case .followUps: "No follow-ups: press f to schedule one."
+            case .overview: ""
+            }
+            buffer.write(hint, x: 2, y: area.y + 1, maxWidth: area.width - 3, style: Style(.muted))
+            return
+        }
+        let top = max(0, view.selection - area.height + 1)
+        for (offset, item) in items.enumerated().dropFirst(top).prefix(area.height).map({ $0 }) {
+            let y = area.y + offset - top
+            let (text, style) = row(item)
+            buffer.write(text, x: 2, y: y, maxWidth: area.width - 3, style: style)
+            if offset == view.selection {
+                buffer.write("▶", x: 0, y: y, style: Style(.selected))
+                buffer.restyle(Rect(x: 0, y: y, width: area.width, height: 1)) { Style(.selected, $0.attributes.union(.bold)) }
+            }
+        }
+    }
+
+    /// One list row as text, with markers that do not rely on colour.
+    private func row(_ item: ClientItem) -> (String, Style) {
+        switch item {
+        case .contact(let contact):
+            let duration = contact.durationMinutes.map { " · \($0) min" } ?? ""
+            let how = contact.kind == .attempt ? (contact.attemptMethod?.label ?? contact.mode.label) : contact.mode.label
+            let measures = [contact.ons4 == nil ? nil : "ONS4", contact.swemwbs == nil ? nil : "SWEMWBS"].compactMap { $0 }
+            let firstLine = contact.notes.split(separator: "\n").first.map { " — " + $0 } ?? ""
+            let text = "\(DateStyle.screen(contact.at, in: timeZone))  \(contact.kind.label) · \(how)\(duration)"
+                + (measures.isEmpty ? "" : " · " + measures.joined(separator: ", ")) + firstLine
+            return (text, contact.kind.isSuccessful ? .normal : Style(.muted))
+        case .goal(let goal):
+            return ("◆ \(goal.text.replacingOccurrences(of: "\n", with: " "))  [\(goal.progressText)]", Style(.heading))
+        case .step(_, let step):
+            let box = switch step.status {
+            case .toDo: "[ ]"
+            case .doing: "[~]"
+            case .done: "[x]"
+            case .dropped: "[-]"
+            }
+            let who = step.owner == .someoneElse && !step.ownerName.isEmpty ? step.ownerName : step.owner.label
+            let due = step.due.map { " · by \(DateStyle.screen($0))" } ?? ""
+            let overdue = step.due.map { $0 < today && (step.status == .toDo || step.status == .doing) } ?? false
+            return ("    \(box) \(step.what) · \(who)\(due)\(overdue ? " ⚠ overdue" : "")",
+                    step.status == .dropped ? Style(.muted) : overdue ? Style(.warning) : .normal)
+        case .followUp(let followUp):
+            let when = DateStyle.screen(followUp.due) + (followUp.time.map { " " + $0 } ?? "")
+            switch followUp.state {
+            case .scheduled:
+                let overdue = followUp.isOverdue(today: today)
+                return ("\(overdue ? "⚠ OVERDUE " : "")\(when)  \(followUp.purpose) · \(followUp.mode.label)",
+                        overdue ? Style(.warning) : .normal)
+            case .completed(_, let on):
+                return ("✓ \(when)  \(followUp.purpose) · done \(DateStyle.screen(on))", Style(.muted))
+            case .cancelled(let reason, let on):
+                return ("✗ \(when)  \(followUp.purpose) · cancelled \(DateStyle.screen(on)): \(reason)", Style(.muted))
+            }
+        }
+    }
+}

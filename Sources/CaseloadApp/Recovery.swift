@@ -1,0 +1,105 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+/// A form with unsaved text, as written to a recovery file when Caseload is stopped by a signal.
+public enum UnsavedWork: Hashable, Sendable, Codable {
+    case work(WorkForm)
+    case client(clientID: UUID, isNew: Bool, reference: String, draft: ClientDraft, original: ClientDraft)
+}
+
+public struct RecoveryRecord: Hashable, Sendable, Codable {
+    public var savedAt: Date
+    /// What it was, in words: "New contact with Zoë Ærø (C-0042)".
+    public var summary: String
+    public var work: UnsavedWork
+}
+
+/// A recovery file found at start, offered back to the person.
+public struct RecoveredWork: Hashable, Sendable {
+    public var fileName: String
+    public var record: RecoveryRecord
+
+    public init(fileName: String, record: RecoveryRecord) {
+        self.fileName = fileName
+        self.record = record
+    }
+}
+
+extension AppState {
+    /// The open form's unsaved text, if any: what a SIGTERM or SIGHUP must not lose.
+    public var unsavedWork: RecoveryRecord? {
+        for screen in stack.reversed() {
+            switch screen {
+            case .work(let form) where form.hasChanges:
+                return RecoveryRecord(savedAt: now, summary: form.title, work: .work(form))
+            case .form(let form) where form.hasChanges:
+                return RecoveryRecord(savedAt: now, summary: form.isNew ? "New client \(form.reference)" : "Editing \(form.subject)",
+                                      work: .client(clientID: form.clientID, isNew: form.isNew, reference: form.reference,
+                                                    draft: form.draft, original: form.original))
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Recovered work waits in a dialog at start; the person decides what happens to it.
+    public mutating func offer(_ recovered: [RecoveredWork]) {
+        guard let first = recovered.first else { return }
+        modal = .recovery(first, more: recovered.count - 1)
+    }
+
+    mutating func updateRecovery(_ key: Key, _ recovered: RecoveredWork) -> [Effect] {
+        switch key {
+        case .enter:
+            modal = nil
+            reopen(recovered.record.work)
+            message = Message("Recovered: \(recovered.record.summary). Save it with Ctrl-S.")
+            return [.removeRecovery(recovered.fileName)]
+        case .character("x"), .character("X"):
+            modal = nil
+            message = Message("Recovered text discarded")
+            return [.removeRecovery(recovered.fileName)]
+        case .escape:
+            modal = nil
+            message = Message("The recovered text is kept and offered again next time")
+            return []
+        default:
+            return []
+        }
+    }
+
+    private mutating func reopen(_ work: UnsavedWork) {
+        switch work {
+        case .work(let form):
+            guard clients[form.kind.clientID] != nil else { return }
+            stack = [.client(ClientViewState(id: form.kind.clientID)), .work(form)]
+        case .client(let clientID, let isNew, let reference, let draft, let original):
+            var form = FormState(clientID: clientID, isNew: isNew, reference: reference, draft: original)
+            form.draft = draft
+            form.input = TextInput(draft.name)
+            stack = isNew || clients[clientID] == nil ? [.form(form)] : [.client(ClientViewState(id: clientID)), .form(form)]
+        }
+    }
+
+    func renderRecovery(_ recovered: RecoveredWork, more: Int, into buffer: inout Buffer) {
+        let lines = [
+            "Caseload was stopped while this was being written:",
+            "",
+            recovered.record.summary,
+            "(saved \(DateStyle.screen(recovered.record.savedAt, in: timeZone)))",
+            "",
+        ] + (more > 0 ? ["\(more) more will be offered at the next start.", ""] : [])
+        let width = min(66, chrome.body.width)
+        let wrapped = lines.flatMap { $0.isEmpty ? [""] : TextWidth.wrap($0, width: width - 4) }
+        let panel = chrome.body.centred(width: width, height: wrapped.count + 4)
+        buffer.drawBox(panel, title: "Unsaved work recovered")
+        for (offset, line) in wrapped.enumerated() {
+            buffer.write(line, x: panel.x + 2, y: panel.y + 1 + offset, maxWidth: panel.width - 4,
+                         style: offset == 2 ? Style(.normal, [.bold]) : .normal)
+        }
+        buffer.write("Enter reopen it · x discard · Esc decide later", x: panel.x + 2, y: panel.maxY - 2,
+                     maxWidth: panel.width - 4, style: Style(.muted))
+    }
+}

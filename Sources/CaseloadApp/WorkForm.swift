@@ -1,0 +1,182 @@
+import Foundation
+import CaseloadKit
+import TerminalUI
+
+/// What a work form records, and for whom. Codable, so an unsaved form can be written to a
+/// recovery file when Caseload is stopped and offered again at the next start.
+public enum WorkFormKind: Hashable, Sendable, Codable {
+    case contact(clientID: UUID, contactID: UUID?, followUpID: UUID?)
+    case followUp(clientID: UUID, followUpID: UUID?)
+    case cancelFollowUp(clientID: UUID, followUpID: UUID)
+    case goal(clientID: UUID, goalID: UUID?)
+    case step(clientID: UUID, goalID: UUID, stepID: UUID?)
+
+    public var clientID: UUID {
+        switch self {
+        case .contact(let id, _, _), .followUp(let id, _), .cancelFollowUp(let id, _), .goal(let id, _), .step(let id, _, _): id
+        }
+    }
+}
+
+/// A form of labelled fields edited from the keyboard: Tab moves between fields, multi-line
+/// fields take Enter as a new line, Ctrl-S saves, Esc asks before dropping changes.
+public struct WorkForm: Hashable, Sendable, Codable {
+    public var kind: WorkFormKind
+    public var title: String
+    public var fields: [WorkField]
+    public var focusKey: String
+    /// Fields left at least once: their problems show from then on.
+    public var visited: Set<String> = []
+    public var attemptedSave = false
+    /// What the fields held when the form opened, to tell whether anything changed.
+    var originalTexts: [String: String]
+
+    init(kind: WorkFormKind, title: String, fields: [WorkField]) {
+        self.kind = kind
+        self.title = title
+        self.fields = fields
+        self.focusKey = fields.first?.key ?? ""
+        self.originalTexts = WorkForm.texts(of: fields)
+    }
+
+    private static func texts(of fields: [WorkField]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: fields.map { field in
+            let text: String = switch field.value {
+            case .line(let input): input.text
+            case .text(let editor): editor.text
+            case .choice(let index, _): String(index)
+            case .areas(let areas): areas.map(\.rawValue).joined(separator: ",")
+            }
+            return (field.key, text)
+        })
+    }
+
+    public var hasChanges: Bool { WorkForm.texts(of: fields) != originalTexts }
+
+    var focusIndex: Int { fields.firstIndex { $0.key == focusKey } ?? 0 }
+
+    var focused: WorkField? { fields[focusKey] }
+
+    mutating func focus(step: Int) {
+        guard !fields.isEmpty else { return }
+        visited.insert(focusKey)
+        focusKey = fields[(focusIndex + step + fields.count) % fields.count].key
+    }
+
+    /// Replaces the fields (when a choice shows or hides others), keeping what was typed in
+    /// fields that stay and the focus when its field stays.
+    mutating func replaceFields(with newFields: [WorkField]) {
+        let old = fields
+        fields = newFields.map { field in
+            guard let kept = old[field.key], Self.sameKind(kept.value, field.value) else { return field }
+            var merged = field
+            merged.value = kept.value
+            return merged
+        }
+        if fields[focusKey] == nil { focusKey = fields.first?.key ?? "" }
+    }
+
+    private static func sameKind(_ a: WorkField.Value, _ b: WorkField.Value) -> Bool {
+        switch (a, b) {
+        case (.line, .line), (.text, .text), (.areas, .areas): true
+        case (.choice(_, let x), .choice(_, let y)): x == y
+        default: false
+        }
+    }
+
+    mutating func update(_ key: String, _ change: (inout WorkField) -> Void) {
+        guard let index = fields.firstIndex(where: { $0.key == key }) else { return }
+        change(&fields[index])
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        case none
+        /// A choice changed: the form kind may show or hide fields.
+        case choiceChanged
+        case save
+        case cancel
+        case openExternalEditor
+        case pickAreas
+        case help
+    }
+
+    /// Applies a key to the focused field or the form. `width` is the value column's width.
+    mutating func handle(_ key: Key, width: Int, pageHeight: Int) -> Outcome {
+        switch key {
+        case .control("s"), .function(2): return .save
+        case .escape: return .cancel
+        case .tab: focus(step: 1); return .none
+        case .backTab: focus(step: -1); return .none
+        case .function(1): return .help
+        case .control("e"):
+            if case .choice = focused?.value { return .none }
+            return .openExternalEditor
+        default: break
+        }
+        guard let field = focused else { return .none }
+        switch field.value {
+        case .line(var input):
+            if input.handle(key) {
+                update(field.key) { $0.value = .line(input) }
+                return .none
+            }
+            switch key {
+            case .enter, .down: focus(step: 1)
+            case .up: focus(step: -1)
+            default: break
+            }
+            return .none
+        case .text(var editor):
+            if editor.handle(key, width: width, pageHeight: pageHeight) {
+                update(field.key) { $0.value = .text(editor) }
+            }
+            return .none
+        case .choice(let index, let options):
+            switch key {
+            case .right, .character(" "):
+                update(field.key) { $0.value = .choice((index + 1) % options.count, options: options) }
+                return .choiceChanged
+            case .left:
+                update(field.key) { $0.value = .choice((index - 1 + options.count) % options.count, options: options) }
+                return .choiceChanged
+            case .enter, .down: focus(step: 1)
+            case .up: focus(step: -1)
+            default: break
+            }
+            return .none
+        case .areas:
+            switch key {
+            case .enter, .character(" "): return .pickAreas
+            case .down: focus(step: 1)
+            case .up: focus(step: -1)
+            default: break
+            }
+            return .none
+        }
+    }
+
+    /// Pasted text goes into the focused text field as text.
+    mutating func paste(_ text: String) {
+        guard let field = focused else { return }
+        switch field.value {
+        case .line(var input):
+            input.insert(text)
+            update(field.key) { $0.value = .line(input) }
+        case .text(var editor):
+            editor.insert(text)
+            update(field.key) { $0.value = .text(editor) }
+        case .choice, .areas:
+            break
+        }
+    }
+
+    /// Replaces the focused field's text (after editing it in $EDITOR).
+    mutating func replaceFocusedText(_ text: String) {
+        guard let field = focused else { return }
+        switch field.value {
+        case .line: update(field.key) { $0.value = .line(TextInput(text)) }
+        case .text: update(field.key) { $0.value = .text(TextEditor(text)) }
+        case .choice, .areas: break
+        }
+    }
+}
