@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var stack: [Screen]
     public var modal: Modal?
     public var message: Message?
+    /// What to say once the save now under way succeeds, for changes made without a form.
+    var savedMessage: String?
 
     public init(clients: [Client], now: Date, timeZone: TimeZone = .current, size: Size,
                 readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],

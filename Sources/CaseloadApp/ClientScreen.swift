@@ -165,7 +165,9 @@ extension AppState {
         }
         goal.steps[goal.steps.firstIndex { $0.id == step.id }!] = step
         do {
-            return [.save(try client.updatingGoal(goal, at: now))]
+            let saving = try client.updatingGoal(goal, at: now)
+            savedMessage = "Step “\(step.what)” is now \(step.status.label.lowercased()) (\(saving.goals.first { $0.id == goal.id }?.progressText ?? ""))"
+            return [.save(saving)]
         } catch {
             message = Message(error: "\(error)")
             return []

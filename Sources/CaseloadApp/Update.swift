@@ -23,6 +23,7 @@ extension AppState {
             scrollListToSelection()
             return []
         case .saveFailed(let client, let reason):
+            savedMessage = nil
             if case .form(let form) = stack.last, form.clientID == client.id {
                 message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
             } else if case .work(let form) = stack.last, form.kind.clientID == client.id {
@@ -162,14 +163,16 @@ extension AppState {
         } else if previous?.status != client.status {
             message = Message("\(label(client)) is now \(client.status.label.lowercased())")
         } else {
-            message = Message("Saved \(label(client))")
+            message = Message(savedMessage ?? "Saved \(label(client))")
         }
+        savedMessage = nil
     }
 
     /// What a saved work form did, in words, including a status the save moved.
     private func savedWorkMessage(_ form: WorkForm, client: Client, previous: Client?) -> String {
         let what: String = switch form.kind {
-        case .contact(_, nil, _): "Recorded contact with \(label(client))"
+        case .contact(_, nil, nil): "Recorded contact with \(label(client))"
+        case .contact(_, nil, _): "Recorded contact with \(label(client)); follow-up done"
         case .contact: "Saved contact with \(label(client))"
         case .followUp(_, nil): "Follow-up scheduled for \(label(client))"
         case .followUp: "Follow-up updated for \(label(client))"

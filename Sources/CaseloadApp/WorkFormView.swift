@@ -20,8 +20,9 @@ extension WorkForm {
             var top: Int
             var valueRows: Int
             var problem: String?
-            var hint: String?
-            var height: Int { valueRows + (problem == nil ? 0 : 1) + (hint == nil ? 0 : 1) }
+            /// The focused field's hint, wrapped: questions are read in full before answering.
+            var hint: [String]
+            var height: Int { valueRows + (problem == nil ? 0 : 1) + hint.count }
         }
         var blocks: [Block] = []
         var line = 0
@@ -32,7 +33,8 @@ extension WorkForm {
             } else { 1 }
             let showProblem = attemptedSave || (visited.contains(field.key) && !focused)
             let block = Block(field: field, top: line, valueRows: rows,
-                              problem: showProblem ? problems[field.key] : nil, hint: focused ? field.hint : nil)
+                              problem: showProblem ? problems[field.key] : nil,
+                              hint: focused ? field.hint.map { Array(TextWidth.wrap($0, width: valueWidth).prefix(4)) } ?? [] : [])
             blocks.append(block)
             line += block.height
         }
@@ -100,8 +102,9 @@ extension WorkForm {
                 buffer.write("✗ " + problem, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.error))
                 extraY += 1
             }
-            if let hint = block.hint, extraY > area.y, extraY < area.maxY {
-                buffer.write(hint, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.muted))
+            for line in block.hint where extraY > area.y && extraY < area.maxY {
+                buffer.write(line, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.muted))
+                extraY += 1
             }
         }
         if line - scroll > visibleHeight {

@@ -57,7 +57,7 @@ enum WorkForms {
         if measures.asksSWEMWBS {
             for (index, statement) in SWEMWBS.items.enumerated() {
                 fields.append(.line("swemwbs.\(index)", "SWEMWBS \(index + 1) (1-5)", draft.swemwbs[index],
-                                    hint: "\(statement) · 1 none of the time … 5 all of the time"))
+                                    hint: "\(statement) · 1 none of the time … 5 all of the time\n\(SWEMWBS.copyright)"))
             }
         }
         return fields
