@@ -92,7 +92,6 @@ public enum Home: Sendable { case caseload, agenda }
 
 public enum Screen: Sendable {
     case client(ClientViewState)
-    case form(FormState)
     case work(WorkForm)
 }
 

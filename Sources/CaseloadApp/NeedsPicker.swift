@@ -3,10 +3,9 @@ import TerminalUI
 
 /// A checklist of need categories over the form: Space ticks, Enter keeps the choice, Esc drops it.
 public struct NeedsPicker: Sendable {
-    /// The client form's referral needs, or the concern areas of a what-matters conversation.
-    public enum Target: Sendable { case referralNeeds, concernAreas }
     public var chosen: Set<NeedCategory>
-    public var target: Target = .referralNeeds
+    /// The form field the choice goes back to: referral needs, or a conversation's concern areas.
+    public var fieldKey: String
     public var cursor = 0
 }
 
@@ -23,16 +22,10 @@ extension AppState {
         case .enter:
             modal = nil
             let chosen = NeedCategory.allCases.filter(picker.chosen.contains)
-            switch (picker.target, stack.last) {
-            case (.referralNeeds, .form(var form)?):
-                form.draft.needs = picker.chosen
-                stack[stack.count - 1] = .form(form)
-            case (.concernAreas, .work(var form)?):
-                form.update("concernAreas") { $0.value = .areas(chosen) }
+            if case .work(var form) = stack.last {
+                form.update(picker.fieldKey) { $0.value = .areas(chosen) }
                 stack[stack.count - 1] = .work(form)
                 rebuildWorkFormFields()
-            default:
-                break
             }
             return
         case .escape:

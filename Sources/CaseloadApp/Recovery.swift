@@ -5,7 +5,6 @@ import TerminalUI
 /// A form with unsaved text, as written to a recovery file when Caseload is stopped by a signal.
 public enum UnsavedWork: Hashable, Sendable, Codable {
     case work(WorkForm)
-    case client(clientID: UUID, isNew: Bool, reference: String, draft: ClientDraft, original: ClientDraft)
 }
 
 public struct RecoveryRecord: Hashable, Sendable, Codable {
@@ -33,10 +32,6 @@ extension AppState {
             switch screen {
             case .work(let form) where form.hasChanges:
                 return RecoveryRecord(savedAt: now, summary: form.title, work: .work(form))
-            case .form(let form) where form.hasChanges:
-                return RecoveryRecord(savedAt: now, summary: form.isNew ? "New client \(form.reference)" : "Editing \(form.subject)",
-                                      work: .client(clientID: form.clientID, isNew: form.isNew, reference: form.reference,
-                                                    draft: form.draft, original: form.original))
             default:
                 continue
             }
@@ -73,13 +68,12 @@ extension AppState {
     private mutating func reopen(_ work: UnsavedWork) {
         switch work {
         case .work(let form):
-            guard clients[form.kind.clientID] != nil else { return }
-            stack = [.client(ClientViewState(id: form.kind.clientID)), .work(form)]
-        case .client(let clientID, let isNew, let reference, let draft, let original):
-            var form = FormState(clientID: clientID, isNew: isNew, reference: reference, draft: original)
-            form.draft = draft
-            form.input = TextInput(draft.name)
-            stack = isNew || clients[clientID] == nil ? [.form(form)] : [.client(ClientViewState(id: clientID)), .form(form)]
+            // A new client has no view to go back to yet; everything else opens over its client.
+            if clients[form.kind.clientID] != nil {
+                stack = [.client(ClientViewState(id: form.kind.clientID)), .work(form)]
+            } else if case .client(_, true, _) = form.kind {
+                stack = [.work(form)]
+            }
         }
     }
 

@@ -14,7 +14,6 @@ extension AppState {
         case nil where home == .agenda: renderAgenda(into: &buffer)
         case nil: cursor = renderList(into: &buffer)
         case .client(let view): renderClientView(view, into: &buffer)
-        case .form(let form): cursor = renderForm(form, into: &buffer)
         case .work(let form):
             buffer.drawChrome(chrome, title: form.title, state: self, hints: WorkFormScreen.hints)
             cursor = form.render(into: &buffer, area: chrome.body, problems: workFormProblems(form))
@@ -63,7 +62,6 @@ extension AppState {
         case nil where home == .agenda: "agenda"
         case nil: "caseload list"
         case .client: "client"
-        case .form: "client form"
         case .work: "form"
         }
     }
@@ -73,7 +71,6 @@ extension AppState {
         case nil where home == .agenda: AgendaScreen.keys.helpLines
         case nil: ListScreen.keys.helpLines + ListScreen.legend
         case .client: ClientScreen.keys.helpLines
-        case .form: FormScreen.keys.helpLines + FormScreen.fieldHelp
         case .work: WorkFormScreen.help
         }
     }

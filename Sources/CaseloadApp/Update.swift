@@ -24,9 +24,7 @@ extension AppState {
             return []
         case .saveFailed(let client, let reason):
             savedMessage = nil
-            if case .form(let form) = stack.last, form.clientID == client.id {
-                message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
-            } else if case .work(let form) = stack.last, form.kind.clientID == client.id {
+            if case .work(let form) = stack.last, form.kind.clientID == client.id {
                 message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
             } else {
                 message = Message(error: "\(reason) Nothing was changed.")
@@ -76,7 +74,6 @@ extension AppState {
         case nil where home == .agenda: return updateAgenda(key)
         case nil: return updateList(key)
         case .client(let view): return updateClientView(key, view)
-        case .form(let form): return updateForm(key, form)
         case .work(let form): return updateWorkForm(key, form)
         }
     }
@@ -93,12 +90,8 @@ extension AppState {
     }
 
     private mutating func quitRequested() -> [Effect] {
-        if case .form(let form) = stack.last, form.hasChanges {
-            modal = .confirm(Confirmation(question: "Quit and discard your unsaved changes to \(form.subject)?", action: .quitDiscardingForm))
-            return []
-        }
         if case .work(let form) = stack.last, form.hasChanges {
-            modal = .confirm(Confirmation(question: "Quit and discard what you typed in “\(form.title)”?", action: .quitDiscardingForm))
+            modal = .confirm(Confirmation(question: "Quit and discard \(unsavedDescription(form))?", action: .quitDiscardingForm))
             return []
         }
         if case .discharge(let dialog) = modal, !dialog.note.text.isEmpty {
@@ -122,9 +115,6 @@ extension AppState {
         case nil:
             if list.searchInput != nil, stack.isEmpty {
                 pasteIntoSearch(text)
-            } else if case .form(var form) = stack.last {
-                form.paste(text)
-                stack[stack.count - 1] = .form(form)
             } else if case .work(var form) = stack.last {
                 form.paste(text)
                 stack[stack.count - 1] = .work(form)
@@ -142,9 +132,6 @@ extension AppState {
         if case .work(let form) = stack.last, form.kind.clientID == client.id {
             stack.removeLast()
             message = Message(savedWorkMessage(form, client: client, previous: previous))
-        } else if case .form(let form) = stack.last, form.clientID == client.id {
-            stack.removeLast()
-            message = Message("Saved \(label(client))")
             if previous == nil {
                 // A new client hidden by the filters would leave the selection on an invisible row.
                 if !list.rows.contains(client.id) {
@@ -171,6 +158,7 @@ extension AppState {
     /// What a saved work form did, in words, including a status the save moved.
     private func savedWorkMessage(_ form: WorkForm, client: Client, previous: Client?) -> String {
         let what: String = switch form.kind {
+        case .client: "Saved \(label(client))"
         case .contact(_, nil, nil): "Recorded contact with \(label(client))"
         case .contact(_, nil, _): "Recorded contact with \(label(client)); follow-up done"
         case .contact: "Saved contact with \(label(client))"

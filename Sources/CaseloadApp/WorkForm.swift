@@ -5,6 +5,8 @@ import TerminalUI
 /// What a work form records, and for whom. Codable, so an unsaved form can be written to a
 /// recovery file when Caseload is stopped and offered again at the next start.
 public enum WorkFormKind: Hashable, Sendable, Codable {
+    /// Adding (`isNew`) or editing a client's own details.
+    case client(clientID: UUID, isNew: Bool, reference: String)
     case contact(clientID: UUID, contactID: UUID?, followUpID: UUID?)
     case followUp(clientID: UUID, followUpID: UUID?)
     case cancelFollowUp(clientID: UUID, followUpID: UUID)
@@ -13,7 +15,7 @@ public enum WorkFormKind: Hashable, Sendable, Codable {
 
     public var clientID: UUID {
         switch self {
-        case .contact(let id, _, _), .followUp(let id, _), .cancelFollowUp(let id, _), .goal(let id, _), .step(let id, _, _): id
+        case .client(let id, _, _), .contact(let id, _, _), .followUp(let id, _), .cancelFollowUp(let id, _), .goal(let id, _), .step(let id, _, _): id
         }
     }
 }

@@ -5,6 +5,24 @@ import TerminalUI
 extension AppState {
     // MARK: Opening forms
 
+    mutating func startAddingClient() -> [Effect] {
+        guard refuseIfReadOnly() else { return [] }
+        // Numbers held by unreadable files stay out of use too: that person still exists.
+        let issued = clients.values.map(\.reference) + loadProblems.compactMap(\.reference)
+        let reference = ClientReference.next(existing: issued)
+        let draft = ClientDraft(referralDate: today, practice: list.practiceFilter ?? "")
+        open(WorkForm(kind: .client(clientID: UUID(), isNew: true, reference: reference), title: "New client \(reference)",
+                      fields: ClientFormFields.fields(draft)))
+        return []
+    }
+
+    mutating func startEditing(_ client: Client) -> [Effect] {
+        guard refuseIfReadOnly() else { return [] }
+        open(WorkForm(kind: .client(clientID: client.id, isNew: false, reference: client.reference),
+                      title: "Editing \(label(client))", fields: ClientFormFields.fields(ClientDraft(client: client))))
+        return []
+    }
+
     mutating func openContactForm(_ client: Client, completing followUp: FollowUp? = nil) {
         guard refuseIfReadOnly(), refuseIfDischarged(client) else { return }
         var draft = ContactDraft(now: now, timeZone: timeZone, client: client)
@@ -87,7 +105,7 @@ extension AppState {
             return submit(&form)
         case .cancel:
             if form.hasChanges {
-                modal = .confirm(Confirmation(question: "Discard what you typed in “\(form.title)”?", action: .discardForm))
+                modal = .confirm(Confirmation(question: "Discard \(unsavedDescription(form))?", action: .discardForm))
             } else {
                 stack.removeLast()
             }
@@ -96,7 +114,7 @@ extension AppState {
             return [.editExternally(form.focused?.lineText ?? "")]
         case .pickAreas:
             if case .areas(let areas) = form.focused?.value {
-                modal = .needsPicker(NeedsPicker(chosen: Set(areas), target: .concernAreas))
+                modal = .needsPicker(NeedsPicker(chosen: Set(areas), fieldKey: form.focusKey))
             }
             return []
         case .help:
@@ -105,6 +123,14 @@ extension AppState {
         }
         stack[stack.count - 1] = .work(form)
         return []
+    }
+
+    /// How questions about dropping a form name what would be lost.
+    func unsavedDescription(_ form: WorkForm) -> String {
+        guard case .client(let id, let isNew, _) = form.kind else { return "what you typed in “\(form.title)”" }
+        if let client = clients[id], !isNew { return "your unsaved changes to \(label(client))" }
+        let name = form.fields.text(DraftField.name.rawValue).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? "your unsaved changes to the new client" : "your unsaved changes to the new client \(name)"
     }
 
     mutating func rebuildWorkFormFields() {
@@ -131,7 +157,7 @@ extension AppState {
             form.replaceFields(with: WorkForms.contactFields(draft, measures: form.fields.choice("measures")))
         case .step:
             form.replaceFields(with: WorkForms.stepFields(WorkForms.stepDraft(from: form.fields, base: StepDraft())))
-        case .followUp, .cancelFollowUp, .goal:
+        case .client, .followUp, .cancelFollowUp, .goal:
             break
         }
     }
@@ -145,8 +171,15 @@ extension AppState {
 
     /// Problems by field key, from the domain's validation of the draft.
     func workFormProblems(_ form: WorkForm) -> [String: String] {
+        if case .client(let id, let isNew, _) = form.kind {
+            let draft = ClientFormFields.draft(from: form.fields, base: ClientDraft())
+            let problems = draft.validate(today: today, editing: isNew ? nil : clients[id])
+            return Dictionary(uniqueKeysWithValues: problems.map { ($0.key.rawValue, $0.value) })
+        }
         guard let client = clients[form.kind.clientID] else { return [:] }
         switch form.kind {
+        case .client:
+            return [:]
         case .contact:
             let draft = WorkForms.contactDraft(from: form.fields, base: contactBase(client, form.kind))
             let problems = draft.validate(today: today, now: now, timeZone: timeZone, client: client)
@@ -176,6 +209,15 @@ extension AppState {
             stack[stack.count - 1] = .work(form)
             return []
         }
+        if case .client(let id, true, let reference) = form.kind {
+            do {
+                let draft = ClientFormFields.draft(from: form.fields, base: ClientDraft())
+                return [.save(try draft.newClient(id: id, reference: reference, today: today, now: now))]
+            } catch {
+                message = Message(error: "Not saved: \(error)")
+                return []
+            }
+        }
         guard let client = clients[form.kind.clientID] else { return [] }
         do {
             let changed = try changedClient(client, by: form)
@@ -194,6 +236,8 @@ extension AppState {
     /// The client as the form would leave it, through the domain's rules.
     private func changedClient(_ client: Client, by form: WorkForm) throws -> Client {
         switch form.kind {
+        case .client:
+            return try ClientFormFields.draft(from: form.fields, base: ClientDraft(client: client)).applied(to: client, today: today, now: now)
         case .contact(_, let contactID, _):
             let draft = WorkForms.contactDraft(from: form.fields, base: contactBase(client, form.kind))
             let contact = try draft.build(id: contactID ?? UUID(), timeZone: timeZone)

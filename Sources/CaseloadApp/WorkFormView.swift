@@ -56,7 +56,7 @@ extension WorkForm {
             let marker = focused ? "›" : " "
             let label = marker + block.field.label + (block.field.required ? " *" : "")
             if y > area.y {
-                buffer.write(TextWidth.fit(label, to: labelWidth + 1), x: area.x, y: y,
+                buffer.write(TextWidth.fit(label, to: labelWidth), x: area.x + 1, y: y,
                              style: focused ? Style(.heading, [.bold]) : .normal)
             }
             let style = Style(focused ? .focusedField : .inputField)

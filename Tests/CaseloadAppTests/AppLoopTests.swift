@@ -94,11 +94,11 @@ final class FakeShell: AppShell {
         shell.saveResult = .failed("Could not save C-0001: No space left on device.")
         _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: shell)
         #expect(terminal.frames.last?.contains("No space left on device") == true)
-        guard case .form(let form) = state.stack.last else {
+        guard let form = state.workForm else {
             Issue.record("the form closed")
             return
         }
-        #expect(form.draft.name.hasSuffix("x"))
+        #expect(form.fields.text("name").hasSuffix("x"))
     }
 
     @Test func aTerminationSignalEndsTheLoop() {

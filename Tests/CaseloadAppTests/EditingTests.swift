@@ -17,7 +17,7 @@ import TerminalUI
     }
 
     private func focus(_ field: DraftField, in state: inout AppState) {
-        while case .form(let form) = state.stack.last, form.focus != field { state.press(.tab) }
+        while let form = state.workForm, form.focusKey != field.rawValue { state.press(.tab) }
     }
 
     @Test func addingAClientSavesItWithTheNextReference() throws {
@@ -50,11 +50,11 @@ import TerminalUI
         state.type("9434765918")
         #expect(state.press(.control("s")).isEmpty)
         #expect(state.screen.contains("NHS number check digit does not match"))
-        guard case .form(let form) = state.stack.last else {
+        guard let form = state.workForm else {
             Issue.record("the form closed")
             return
         }
-        #expect(form.focus == .nhsNumber)
+        #expect(form.focusKey == DraftField.nhsNumber.rawValue)
     }
 
     @Test func aFailedSaveKeepsTheFormAndItsText() throws {
@@ -64,11 +64,11 @@ import TerminalUI
         _ = state.update(.saveFailed(client, reason: "Could not save C-0061: No space left on device."))
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("Ctrl-S") == true)
-        guard case .form(let form) = state.stack.last else {
+        guard let form = state.workForm else {
             Issue.record("the form was closed after a failed save")
             return
         }
-        #expect(form.draft.name == "Łukasz")
+        #expect(form.fields.text("name") == "Łukasz")
         #expect(state.clients[client.id] == nil)
     }
 
@@ -83,7 +83,7 @@ import TerminalUI
         }
         #expect(confirmation.question.contains("Zoë"))
         state.press(.character("n"))
-        guard case .form = state.stack.last else {
+        guard state.workForm != nil else {
             Issue.record("answering no closed the form")
             return
         }
@@ -127,19 +127,19 @@ import TerminalUI
         state.press(.character("a"))
         focus(.needs, in: &state)
         state.press(.enter, .character(" "), .down, .character(" "), .enter)
-        guard case .form(let form) = state.stack.last else { return }
-        #expect(form.draft.needs == [NeedCategory.allCases[0], NeedCategory.allCases[1]])
+        guard let form = state.workForm else { return }
+        #expect(ClientFormFields.draft(from: form.fields, base: ClientDraft()).needs == [NeedCategory.allCases[0], NeedCategory.allCases[1]])
     }
 
     @Test func pasteGoesIntoTheFocusedFieldAsText() {
         var state = Fixture.state()
         state.press(.character("a"))
         _ = state.update(.terminal(.paste("Zoë\nq")))
-        guard case .form(let form) = state.stack.last else {
+        guard let form = state.workForm else {
             Issue.record("pasted text was taken as commands")
             return
         }
-        #expect(form.draft.name == "Zoë q")
+        #expect(form.fields.text("name") == "Zoë q")
     }
 
     @Test func readOnlyRefusesEdits() {

@@ -56,6 +56,12 @@ extension AppState {
     /// Clients in a fixed order, so tests pick the same one on every run.
     var byReference: [Client] { clients.values.sorted { $0.reference < $1.reference } }
 
+    /// The form on top, if a form is open.
+    var workForm: WorkForm? {
+        if case .work(let form) = stack.last { return form }
+        return nil
+    }
+
     var hasModal: Bool {
         if case .none = modal { return false }
         return true

@@ -187,11 +187,11 @@ import TerminalUI
         #expect(state.press(.character("q")).isEmpty)
         #expect(state.screen.contains("Terminal too small (need 60x16)"))
         _ = state.update(.terminal(.resize(Size(width: 80, height: 24))))
-        guard case .form(let form) = state.stack.last else {
+        guard let form = state.workForm else {
             Issue.record("the form was lost")
             return
         }
-        #expect(form.draft.name == "Zoë")
+        #expect(form.fields.text("name") == "Zoë")
     }
 
     @Test func qQuitsFromTheList() {
@@ -213,10 +213,10 @@ import TerminalUI
     @Test func aDamagedFilesReferenceIsNeverReused() {
         var state = Fixture.state(loadProblems: [UnreadableFile(fileName: "clients/x.json", reason: "bad", reference: "C-0075")])
         state.press(.character("a"))
-        guard case .form(let form) = state.stack.last else {
+        guard let form = state.workForm else {
             Issue.record("no form")
             return
         }
-        #expect(form.reference == "C-0076")
+        #expect(form.title == "New client C-0076")
     }
 }
