@@ -154,8 +154,9 @@ extension AppState {
     }
 
     private mutating func cycleStepStatus(_ client: Client, _ view: ClientViewState) -> [Effect] {
-        guard refuseIfReadOnly(), view.section == .plan, case .step(var goal, var step)? = selectedItem(client, view) else {
-            if view.section == .plan { message = Message(error: "Select a step to change its status") }
+        guard view.section == .plan, refuseIfReadOnly(), refuseIfDischarged(client) else { return [] }
+        guard case .step(var goal, var step)? = selectedItem(client, view) else {
+            message = Message(error: "Select a step to change its status")
             return []
         }
         step.status = switch step.status {
@@ -175,15 +176,18 @@ extension AppState {
     }
 
     private mutating func move(_ client: Client, _ view: inout ClientViewState, by offset: Int) -> [Effect] {
-        guard refuseIfReadOnly(), view.section == .plan else { return [] }
+        guard refuseIfReadOnly(), view.section == .plan, refuseIfDischarged(client) else { return [] }
         do {
             switch selectedItem(client, view) {
             case .goal(let goal)?:
                 let moved = try client.movingGoal(id: goal.id, by: offset, at: now)
+                guard moved.goals.map(\.id) != client.goals.map(\.id) else { return [] }
                 view.selection = planRows(moved).firstIndex { if case .goal(let g) = $0 { g.id == goal.id } else { false } } ?? view.selection
                 return [.save(moved)]
             case .step(var goal, let step)?:
+                let before = goal.steps.map(\.id)
                 goal.moveStep(id: step.id, by: offset)
+                guard goal.steps.map(\.id) != before else { return [] }
                 let moved = try client.updatingGoal(goal, at: now)
                 view.selection = planRows(moved).firstIndex { if case .step(_, let s) = $0 { s.id == step.id } else { false } } ?? view.selection
                 return [.save(moved)]

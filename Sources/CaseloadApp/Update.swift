@@ -131,7 +131,7 @@ extension AppState {
         refreshRows()
         if case .work(let form) = stack.last, form.kind.clientID == client.id {
             stack.removeLast()
-            message = Message(savedWorkMessage(form, client: client, previous: previous))
+            message = Message(savedMessage ?? savedWorkMessage(form, client: client, previous: previous))
             if previous == nil {
                 // A new client hidden by the filters would leave the selection on an invisible row.
                 if !list.rows.contains(client.id) {
@@ -143,7 +143,7 @@ extension AppState {
                 list.selectedID = client.id
                 stack.append(.client(ClientViewState(id: client.id)))
             }
-        } else if previous?.status == .discharged {
+        } else if previous?.status == .discharged && client.status != .discharged {
             message = Message("Reopened \(label(client)) as \(client.status.label.lowercased())")
         } else if client.status == .discharged {
             message = Message("Discharged \(label(client)): \(client.discharge?.reason.label ?? "")")

@@ -30,6 +30,9 @@ public struct WorkForm: Hashable, Sendable, Codable {
     /// Fields left at least once: their problems show from then on.
     public var visited: Set<String> = []
     public var attemptedSave = false
+    /// Shown for reading only (a discharged client's contact, or a read-only window): keys move
+    /// around but change nothing.
+    public var isReadOnly = false
     /// What the fields held when the form opened, to tell whether anything changed.
     var originalTexts: [String: String]
 
@@ -100,10 +103,13 @@ public struct WorkForm: Hashable, Sendable, Codable {
         case openExternalEditor
         case pickAreas
         case help
+        /// A key that would change something, pressed in a read-only form.
+        case readOnly
     }
 
     /// Applies a key to the focused field or the form. `width` is the value column's width.
     mutating func handle(_ key: Key, width: Int, pageHeight: Int) -> Outcome {
+        if isReadOnly { return handleReadOnly(key, width: width, pageHeight: pageHeight) }
         switch key {
         case .control("s"), .function(2): return .save
         case .escape: return .cancel
@@ -157,9 +163,25 @@ public struct WorkForm: Hashable, Sendable, Codable {
         }
     }
 
+    /// Moving between fields and through text is all a read-only form allows.
+    private mutating func handleReadOnly(_ key: Key, width: Int, pageHeight: Int) -> Outcome {
+        switch key {
+        case .escape: return .cancel
+        case .tab, .down where !(focused.map { if case .text = $0.value { true } else { false } } ?? false): focus(step: 1)
+        case .backTab, .up where !(focused.map { if case .text = $0.value { true } else { false } } ?? false): focus(step: -1)
+        case .function(1): return .help
+        case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .wordLeft, .wordRight:
+            if let field = focused, case .text(var editor) = field.value, editor.handle(key, width: width, pageHeight: pageHeight) {
+                update(field.key) { $0.value = .text(editor) }
+            }
+        default: return .readOnly
+        }
+        return .none
+    }
+
     /// Pasted text goes into the focused text field as text.
     mutating func paste(_ text: String) {
-        guard let field = focused else { return }
+        guard !isReadOnly, let field = focused else { return }
         switch field.value {
         case .line(var input):
             input.insert(text)

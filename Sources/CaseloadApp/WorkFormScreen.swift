@@ -36,12 +36,19 @@ extension AppState {
                       fields: WorkForms.contactFields(draft, measures: .none)))
     }
 
+    /// A past contact opens for editing, or for reading only when the client is discharged or this
+    /// window is read-only: the record can always be read.
     mutating func openContactForm(_ client: Client, editing contact: Contact) {
-        guard refuseIfReadOnly() else { return }
         let draft = ContactDraft(contact: contact, timeZone: timeZone)
-        open(WorkForm(kind: .contact(clientID: client.id, contactID: contact.id, followUpID: contact.followUpID),
-                      title: "Contact with \(label(client)) on \(DateStyle.screen(contact.at, in: timeZone))",
-                      fields: WorkForms.contactFields(draft, measures: WorkForms.measureChoice(of: draft))))
+        var form = WorkForm(kind: .contact(clientID: client.id, contactID: contact.id, followUpID: contact.followUpID),
+                            title: "Contact with \(label(client)) on \(DateStyle.screen(contact.at, in: timeZone))",
+                            fields: WorkForms.contactFields(draft, measures: WorkForms.measureChoice(of: draft)))
+        if isReadOnly || client.status == .discharged {
+            form.isReadOnly = true
+            form.title += " (read only)"
+            message = Message(isReadOnly ? "Read only in this window" : "\(label(client)) is discharged: reopen (r) to change this contact")
+        }
+        open(form)
     }
 
     mutating func openFollowUpForm(_ client: Client, editing followUp: FollowUp? = nil) {
@@ -119,6 +126,9 @@ extension AppState {
             return []
         case .help:
             modal = .help(scroll: 0)
+            return []
+        case .readOnly:
+            message = Message(error: "Read only: nothing here can be changed. Esc goes back.")
             return []
         }
         stack[stack.count - 1] = .work(form)
@@ -212,7 +222,11 @@ extension AppState {
         if case .client(let id, true, let reference) = form.kind {
             do {
                 let draft = ClientFormFields.draft(from: form.fields, base: ClientDraft())
-                return [.save(try draft.newClient(id: id, reference: reference, today: today, now: now))]
+                // A form recovered after a stop may hold a number issued since: never give it twice.
+                let issued = clients.values.map(\.reference) + loadProblems.compactMap(\.reference)
+                let unique = issued.contains(reference) ? ClientReference.next(existing: issued) : reference
+                if unique != reference { savedMessage = "\(reference) was given to someone else meanwhile, so this client is \(unique)" }
+                return [.save(try draft.newClient(id: id, reference: unique, today: today, now: now))]
             } catch {
                 message = Message(error: "Not saved: \(error)")
                 return []

@@ -209,3 +209,64 @@ import TerminalUI
         #expect(line.contains("⚠"))
     }
 }
+
+@Suite struct WorkGuardTests {
+    @Test func aRecoveredNewClientFormNeverReusesAReference() throws {
+        var state = Fixture.state()
+        let kind = WorkFormKind.client(clientID: UUID(), isNew: true, reference: "C-0060")
+        var draft = ClientDraft(referralDate: Fixture.today, practice: "Hillview Surgery")
+        draft.name = "Half Typed"
+        draft.consent = true
+        state.stack = [.work(WorkForm(kind: kind, title: "New client C-0060", fields: ClientFormFields.fields(draft)))]
+        guard case .save(let saved) = try #require(state.press(.control("s")).first) else { return }
+        #expect(saved.reference == "C-0061")
+        _ = state.update(.saved(saved))
+        #expect(state.message?.text == "C-0060 was given to someone else meanwhile, so this client is C-0061")
+    }
+
+    @Test func aDischargedClientsPlanCannotBeChangedWithoutReopening() {
+        var state = Fixture.state()
+        let client = state.byReference.first { $0.status == .discharged && $0.goals.contains { !$0.steps.isEmpty } }!
+        state.list.selectedID = client.id
+        state.press(.enter, .tab, .tab, .down)
+        #expect(state.press(.character(" ")).isEmpty)
+        #expect(state.message?.text == "\(state.label(client)) is discharged: press r to reopen first")
+        #expect(state.press(.character("J")).isEmpty)
+    }
+
+    @Test func movingTheFirstGoalUpChangesNothingAndSavesNothing() {
+        var state = Fixture.state()
+        let client = state.byReference.first { $0.goals.count >= 2 && $0.status != .discharged }!
+        state.list.selectedID = client.id
+        state.press(.enter, .tab, .tab)
+        #expect(state.press(.character("K")).isEmpty)
+    }
+}
+
+@Suite struct ReadOnlyContactTests {
+    @Test func aDischargedClientsContactOpensForReadingOnly() {
+        var state = Fixture.state()
+        let client = state.byReference.first { $0.status == .discharged && $0.contacts.contains { !$0.notes.isEmpty } }!
+        state.list.selectedID = client.id
+        state.press(.enter, .tab)
+        state.press(.enter)
+        guard let form = state.workForm else {
+            Issue.record("the contact did not open")
+            return
+        }
+        #expect(form.isReadOnly)
+        #expect(form.title.hasSuffix("(read only)"))
+        let notesBefore = form.fields.text("notes")
+        state.press(.tab, .tab, .tab, .tab, .tab)
+        state.type("typed")
+        _ = state.update(.terminal(.paste("pasted")))
+        #expect(state.workForm?.fields.text("notes") == notesBefore)
+        #expect(state.press(.control("s")).isEmpty)
+        #expect(state.message?.text == "Read only: nothing here can be changed. Esc goes back.")
+        state.press(.escape)
+        guard case .client = state.stack.last else {
+            Issue.record("Esc should go straight back: nothing changed")
+            return
+        }
+    }
+}

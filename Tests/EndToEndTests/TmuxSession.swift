@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One private tmux server (its socket lives in the test's own temporary folder), in which every
 /// launch of the binary gets its own session and pane. Nothing here is shared between tests.
@@ -54,11 +59,23 @@ final class TmuxSession {
         return pane
     }
 
-    /// Ends the server and with it every program still running in it (they get SIGHUP).
+    /// Ends the server and with it every program still running in it (they get SIGHUP), and waits
+    /// for those programs to end: one with a form open writes its draft to `<data>/recovery` on the
+    /// way out, and would otherwise make that folder again after the test removed it.
     func kill() {
         guard started else { return }
+        let programs = panes.flatMap { $0.programIDs() }
         _ = try? run(["kill-server"])
         started = false
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, programs.contains(where: Self.isRunning) { usleep(20_000) }
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie waiting to be reaped).
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: end)...].trimmingCharacters(in: .whitespaces).first != "Z"
     }
 
     /// Runs one tmux command against this server and returns its standard output.
@@ -145,6 +162,14 @@ final class Pane {
     /// A tmux format about the pane, such as `#{alternate_on}` or `#{cursor_flag}`.
     func format(_ format: String) throws -> String {
         try session.run(["display-message", "-p", "-t", id, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The programs the wrapper is running now (its children), by pid; none once they ended.
+    func programIDs() -> [Int32] {
+        guard let shell = try? format("#{pane_pid}"),
+              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        else { return [] }
+        return children.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     func resize(width: Int, height: Int) throws {
