@@ -72,22 +72,18 @@ extension WorkForm {
                     buffer.write(input.text, x: valueX, y: y, maxWidth: valueWidth, style: style)
                 }
             case .text(let editor):
-                let rows = editor.lines(width: valueWidth)
-                let position = editor.cursorPosition(width: valueWidth)
-                let top = focused ? max(0, position.row - block.valueRows + 1) : 0
-                for row in 0..<block.valueRows {
-                    let rowY = y + row
-                    guard rowY > area.y, rowY < area.maxY else { continue }
-                    buffer.fill(Rect(x: valueX, y: rowY, width: valueWidth, height: 1), style: style)
-                    let index = top + row
-                    guard index < rows.count else { continue }
-                    var text = rows[index].text
-                    if !focused && row == block.valueRows - 1 && rows.count > block.valueRows { text = "…" }
-                    buffer.write(text, x: valueX, y: rowY, maxWidth: valueWidth, style: style)
-                }
+                // The rows of the field that are on screen (the top of a tall field may be scrolled off).
+                let firstY = max(y, area.y + 1)
+                let shown = Rect(x: valueX, y: firstY, width: valueWidth, height: min(y + block.valueRows, area.maxY) - firstY)
                 if focused {
-                    let rowY = y + position.row - top
-                    if rowY > area.y, rowY < area.maxY { cursor = (valueX + position.column, rowY) }
+                    cursor = editor.render(into: &buffer, area: shown, style: style)
+                } else {
+                    buffer.fill(shown, style: style)
+                    let rows = editor.lines(width: valueWidth)
+                    for row in 0..<block.valueRows where y + row >= firstY && y + row < shown.maxY && row < rows.count {
+                        let more = row == block.valueRows - 1 && rows.count > block.valueRows
+                        buffer.write(more ? "…" : rows[row].text, x: valueX, y: y + row, maxWidth: valueWidth, style: style)
+                    }
                 }
             case .choice(let index, let options):
                 guard y > area.y else { break }

@@ -30,13 +30,6 @@ public struct TextEditor: Hashable, Sendable, Codable {
         scrollTop = max(0, try container.decodeIfPresent(Int.self, forKey: .scrollTop) ?? 0)
     }
 
-    /// Replaces the whole text (say, from an external editor), keeping the cursor where it was if it still fits.
-    public mutating func setText(_ newText: String) {
-        text = Self.normalised(newText)
-        cursor = min(cursor, text.count)
-        preferredColumn = nil
-    }
-
     // MARK: Keys
 
     /// Applies an editing key for a field `width` columns wide showing `pageHeight` rows, then
@@ -90,12 +83,6 @@ public struct TextEditor: Hashable, Sendable, Codable {
         // Inserting may merge with a neighbouring grapheme (a combining mark), so measure rather than add.
         cursor = min(text.count, cursor + (text.count - before))
         preferredColumn = nil
-    }
-
-    /// Moves `scrollTop` as little as keeps the cursor's row in view. `handle` does this itself;
-    /// call it after `insert` or `setText`, or when the field changes size.
-    public mutating func scrollToCursor(width: Int, height: Int) {
-        scroll(to: TextLayout(text, width: width), height: height)
     }
 
     private mutating func scroll(to layout: TextLayout, height: Int) {

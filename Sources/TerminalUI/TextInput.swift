@@ -49,12 +49,6 @@ public struct TextInput: Hashable, Sendable, Codable {
         cursor = min(text.count, cursor + (text.count - before))
     }
 
-    public mutating func setText(_ string: String) {
-        text = ""
-        cursor = 0
-        insert(string)
-    }
-
     private func index(_ offset: Int) -> String.Index {
         text.index(text.startIndex, offsetBy: min(offset, text.count))
     }
