@@ -82,8 +82,13 @@ extension AppState {
             }
             let row = agendaRows[selectable[agenda.selection]]
             guard let id = row.clientID else { return [] }
-            let section: ClientSection = if case .followUp = row { .followUps } else { .overview }
-            stack.append(.client(ClientViewState(id: id, section: section)))
+            var view = ClientViewState(id: id)
+            // A follow-up opens the client's follow-ups with that one selected, ready to complete.
+            if case .followUp(let entry, _) = row, let client = clients[id] {
+                view.section = .followUps
+                view.selection = followUpRows(client).firstIndex { $0.id == entry.followUp.id } ?? 0
+            }
+            stack.append(.client(view))
         case .caseload: home = .caseload
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]

@@ -125,6 +125,8 @@ public struct Message: Hashable, Sendable {
 public struct Confirmation: Sendable {
     public enum Action: Sendable {
         case discardForm
+        /// Closing the discharge dialog with a typed note; "no" goes back to it.
+        case abandonDischarge(DischargeDialog)
         case quitDiscardingForm
         case reopen(UUID)
         case discharge(UUID, Discharge)

@@ -99,7 +99,7 @@ extension AppState {
         }
         if let last = client.contacts.last {
             let attempts = client.contacts.filter { !$0.kind.isSuccessful }.count
-            lines.append(.field("Contacts", "\(client.contacts.count)" + (attempts > 0 ? " (\(attempts) unanswered attempts)" : "")
+            lines.append(.field("Contacts", "\(client.contacts.count)" + (attempts > 0 ? " (\(attempts) unanswered attempt\(attempts == 1 ? "" : "s"))" : "")
                                 + "; last \(DateStyle.screen(last.at, in: timeZone)), \(last.kind.label.lowercased())", .normal))
         } else {
             lines.append(.field("Contacts", "none yet (c to record one)", Style(.muted)))
@@ -107,11 +107,23 @@ extension AppState {
         for goal in client.goals {
             lines.append(.field("Goal", "\(goal.text.replacingOccurrences(of: "\n", with: " ")) [\(goal.progressText)]", .normal))
         }
-        if let whatMatters = client.contacts.last(where: { $0.whatMatters != nil })?.whatMatters, !whatMatters.whatMatters.isEmpty {
-            lines.append(.field("What matters", "", .normal))
-            for line in TextWidth.wrap(whatMatters.whatMatters, width: wrapWidth - 2) { lines.append(.text("  " + line, .normal)) }
-        }
         lines.append(.blank)
+        if let conversation = client.contacts.last(where: { $0.whatMatters != nil }), let whatMatters = conversation.whatMatters {
+            lines.append(.heading("What matters (\(DateStyle.screen(conversation.at, in: timeZone)))"))
+            func block(_ label: String, _ text: String, _ style: Style = .normal) {
+                guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+                lines.append(.field(label, "", style))
+                for line in TextWidth.wrap(text, width: wrapWidth - 2) { lines.append(.text("  " + line, style)) }
+            }
+            block("In their words", whatMatters.whatMatters)
+            block("Strengths", whatMatters.strengths)
+            for concern in whatMatters.concerns {
+                lines.append(.field(concern.need.label, concern.note.isEmpty ? "—" : concern.note, .normal))
+            }
+            block("Risks noticed", whatMatters.risks, Style(.risk))
+            block("Agreed next steps", whatMatters.nextSteps)
+            lines.append(.blank)
+        }
 
         let ons4 = client.ons4Summary()
         let swemwbs = client.swemwbsSummary()
@@ -120,21 +132,35 @@ extension AppState {
             for item in ONS4Item.allCases {
                 guard let change = ons4[item] else { continue }
                 let first = Int(change.first), latest = Int(change.latest)
-                lines.append(.field(item.shortLabel, "\(first) (\(item.band(first))) → \(latest) (\(item.band(latest))), "
-                                    + "\(Self.signed(change.change, decimals: 0)) over \(change.count) record\(change.count == 1 ? "" : "s")", .normal))
+                let text = change.count == 1
+                    ? "\(latest) (\(item.band(latest))), one record so far"
+                    : "\(first) (\(item.band(first))) → \(latest) (\(item.band(latest))), "
+                        + Self.movement(change, higherIsBetter: item.higherIsBetter, decimals: 0)
+                lines.append(.field(item.shortLabel, text, .normal))
             }
-            if let swemwbs {
-                lines.append(.field("SWEMWBS (metric)", String(format: "%.2f → %.2f, ", swemwbs.first, swemwbs.latest)
-                                    + "\(Self.signed(swemwbs.change, decimals: 2)) over \(swemwbs.count) record\(swemwbs.count == 1 ? "" : "s")", .normal))
+            if let swemwbs, let latest = client.contacts.last(where: { $0.swemwbs != nil })?.swemwbs {
+                let metric = String(format: "%.2f", latest.metricScore)
+                let text = swemwbs.count == 1
+                    ? "\(metric) (raw \(latest.rawScore)), one record so far"
+                    : String(format: "%.2f → ", swemwbs.first) + "\(metric) (raw \(latest.rawScore)), "
+                        + Self.movement(swemwbs, higherIsBetter: true, decimals: 2)
+                lines.append(.field("SWEMWBS (metric)", text, .normal))
                 for line in TextWidth.wrap(SWEMWBS.copyright, width: wrapWidth) { lines.append(.text(line, Style(.muted))) }
+            }
+            if !ons4.isEmpty {
+                lines.append(.text(ONS4.citation, Style(.muted)))
             }
             lines.append(.blank)
         }
         return lines
     }
 
-    static func signed(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        return value > 0 ? "+" + text : value < 0 ? "−" + text : "no change"
+    /// "+3 over 2 records (better)": the direction in words, since for anxiety lower is better.
+    static func movement(_ change: MeasureChange, higherIsBetter: Bool, decimals: Int) -> String {
+        let size = String(format: "%.\(decimals)f", abs(change.change))
+        let records = "over \(change.count) records"
+        guard change.change != 0 else { return "no change \(records)" }
+        let better = (change.change > 0) == higherIsBetter
+        return (change.change > 0 ? "+" : "−") + size + " \(records) (\(better ? "better" : "worse"))"
     }
 }

@@ -18,9 +18,7 @@ extension AppState {
 
     /// Scheduled follow-ups soonest first, then closed ones most recent first.
     func followUpRows(_ client: Client) -> [FollowUp] {
-        let open = client.followUps.filter { $0.state == .scheduled }.sorted { ($0.due, $0.time ?? "99") < ($1.due, $1.time ?? "99") }
-        let closed = client.followUps.filter { $0.state != .scheduled }.sorted { $0.due > $1.due }
-        return open + closed
+        client.scheduledFollowUps + client.followUps.filter { !$0.isScheduled }.sorted { $0.due > $1.due }
     }
 
     func sectionItems(_ client: Client, _ section: ClientSection) -> [ClientItem] {
@@ -48,7 +46,7 @@ extension AppState {
             case .overview: ""
             case .contacts: " (\(client.contacts.count))"
             case .plan: " (\(client.goals.count))"
-            case .followUps: " (\(client.followUps.filter { $0.state == .scheduled }.count))"
+            case .followUps: " (\(client.scheduledFollowUps.count) open)"
             }
             let style = section == view.section ? Style(.selected, [.bold]) : Style(.muted)
             x += buffer.write(" \(section.title)\(count) ", x: x, y: tabRow.y, style: style) + 1
@@ -129,7 +127,7 @@ extension AppState {
             }
             let who = step.owner == .someoneElse && !step.ownerName.isEmpty ? step.ownerName : step.owner.label
             let due = step.due.map { " · by \(DateStyle.screen($0))" } ?? ""
-            let overdue = step.due.map { $0 < today && (step.status == .toDo || step.status == .doing) } ?? false
+            let overdue = step.isOverdue(today: today)
             return ("    \(box) \(step.what) · \(who)\(due)\(overdue ? " ⚠ overdue" : "")",
                     step.status == .dropped ? Style(.muted) : overdue ? Style(.warning) : .normal)
         case .followUp(let followUp):
@@ -137,7 +135,8 @@ extension AppState {
             switch followUp.state {
             case .scheduled:
                 let overdue = followUp.isOverdue(today: today)
-                return ("\(overdue ? "⚠ OVERDUE " : "")\(when)  \(followUp.purpose) · \(followUp.mode.label)",
+                let moved = followUp.previousDueDates.isEmpty ? "" : " · moved from \(followUp.previousDueDates.map(DateStyle.screen).joined(separator: ", "))"
+                return ("\(overdue ? "⚠ OVERDUE " : "")\(when)  \(followUp.purpose) · \(followUp.mode.label)\(moved)",
                         overdue ? Style(.warning) : .normal)
             case .completed(_, let on):
                 return ("✓ \(when)  \(followUp.purpose) · done \(DateStyle.screen(on))", Style(.muted))

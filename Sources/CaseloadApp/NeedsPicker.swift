@@ -39,7 +39,7 @@ extension AppState {
     func renderNeedsPicker(_ picker: NeedsPicker, into buffer: inout Buffer) {
         let all = NeedCategory.allCases
         let panel = chrome.body.centred(width: 50, height: all.count + 3)
-        buffer.drawBox(panel, title: "Needs (Space ticks, Enter done)")
+        buffer.drawBox(panel, title: (picker.fieldKey == DraftField.needs.rawValue ? "Needs" : "Concern areas") + " (Space ticks, Enter done)")
         let inner = panel.inset(by: 1)
         let top = max(0, picker.cursor - inner.height + 2)
         for (offset, need) in all.enumerated().dropFirst(top).prefix(inner.height - 1).map({ $0 }) {

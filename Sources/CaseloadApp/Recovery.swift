@@ -49,9 +49,13 @@ extension AppState {
         switch key {
         case .enter:
             modal = nil
-            reopen(recovered.record.work)
-            message = Message("Recovered: \(recovered.record.summary). Save it with Ctrl-S.")
-            return [.removeRecovery(recovered.fileName)]
+            // The file stays until the reopened form is saved or discarded, so a second stop loses nothing.
+            if reopen(recovered.record.work, from: recovered.fileName) {
+                message = Message("Recovered: \(recovered.record.summary). Save it with Ctrl-S.")
+            } else {
+                message = Message(error: "The client of this recovered text is not in the caseload; the file is kept in recovery/")
+            }
+            return []
         case .character("x"), .character("X"):
             modal = nil
             message = Message("Recovered text discarded")
@@ -65,15 +69,19 @@ extension AppState {
         }
     }
 
-    private mutating func reopen(_ work: UnsavedWork) {
+    private mutating func reopen(_ work: UnsavedWork, from fileName: String) -> Bool {
         switch work {
-        case .work(let form):
+        case .work(var form):
+            form.recoveryFile = fileName
             // A new client has no view to go back to yet; everything else opens over its client.
             if clients[form.kind.clientID] != nil {
                 stack = [.client(ClientViewState(id: form.kind.clientID)), .work(form)]
             } else if case .client(_, true, _) = form.kind {
                 stack = [.work(form)]
+            } else {
+                return false
             }
+            return true
         }
     }
 
@@ -82,7 +90,7 @@ extension AppState {
             "Caseload was stopped while this was being written:",
             "",
             recovered.record.summary,
-            "(saved \(DateStyle.screen(recovered.record.savedAt, in: timeZone)))",
+            "(kept when Caseload stopped, \(DateStyle.screen(recovered.record.savedAt, in: timeZone)))",
             "",
         ] + (more > 0 ? ["\(more) more will be offered at the next start.", ""] : [])
         let width = min(66, chrome.body.width)

@@ -20,7 +20,10 @@ extension AppState {
             message = Message(error: "\(label(client)) is already discharged: press r to reopen")
             return
         }
-        modal = .discharge(DischargeDialog(clientID: client.id, date: TextInput(DateStyle.screen(today))))
+        var dialog = DischargeDialog(clientID: client.id, date: TextInput(DateStyle.screen(today)))
+        // Caseload has been suggesting this ending; start there.
+        if client.suggestsUnableToContact { dialog.reason = .unableToContact }
+        modal = .discharge(dialog)
     }
 
     mutating func confirmReopen(_ client: Client) {
@@ -44,8 +47,13 @@ extension AppState {
         var dialog = dialog
         switch key {
         case .escape:
-            modal = nil
-            message = Message("Discharge cancelled")
+            if dialog.note.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                modal = nil
+                message = Message("Discharge cancelled")
+            } else {
+                modal = .confirm(Confirmation(question: "Cancel the discharge? The ending note you typed will be lost.",
+                                              action: .abandonDischarge(dialog)))
+            }
             return []
         case .tab:
             dialog.focus = dialog.focus == .reason ? .date : dialog.focus == .date ? .note : .reason
@@ -90,14 +98,22 @@ extension AppState {
     mutating func updateConfirmation(_ key: Key, _ confirmation: Confirmation) -> [Effect] {
         modal = nil
         guard key == .character("y") || key == .character("Y") else {
+            if case .abandonDischarge(let dialog) = confirmation.action {
+                modal = .discharge(dialog)
+                return []
+            }
             message = Message("Cancelled: nothing was changed")
             return []
         }
         switch confirmation.action {
+        case .abandonDischarge:
+            message = Message("Discharge cancelled")
+            return []
         case .discardForm:
+            let recoveryFile = if case .work(let form) = stack.last { form.recoveryFile } else { String?.none }
             stack.removeLast()
             message = Message("Changes discarded")
-            return []
+            return recoveryFile.map { [.removeRecovery($0)] } ?? []
         case .quitDiscardingForm:
             return [.quit]
         case .reopen(let id):

@@ -19,9 +19,9 @@ extension AppState {
             paste(text)
             return []
         case .saved(let client):
-            saved(client)
+            let effects = saved(client)
             scrollListToSelection()
-            return []
+            return effects
         case .saveFailed(let client, let reason):
             savedMessage = nil
             if case .work(let form) = stack.last, form.kind.clientID == client.id {
@@ -125,12 +125,14 @@ extension AppState {
     }
 
     /// A save the shell completed: the new version replaces the old everywhere it shows.
-    private mutating func saved(_ client: Client) {
+    private mutating func saved(_ client: Client) -> [Effect] {
         let previous = clients[client.id]
         store(client)
         refreshRows()
+        var effects: [Effect] = []
         if case .work(let form) = stack.last, form.kind.clientID == client.id {
             stack.removeLast()
+            if let file = form.recoveryFile { effects.append(.removeRecovery(file)) }
             message = Message(savedMessage ?? savedWorkMessage(form, client: client, previous: previous))
             if previous == nil {
                 // A new client hidden by the filters would leave the selection on an invisible row.
@@ -153,6 +155,7 @@ extension AppState {
             message = Message(savedMessage ?? "Saved \(label(client))")
         }
         savedMessage = nil
+        return effects
     }
 
     /// What a saved work form did, in words, including a status the save moved.

@@ -35,6 +35,10 @@ public struct WorkForm: Hashable, Sendable, Codable {
     public var isReadOnly = false
     /// What the fields held when the form opened, to tell whether anything changed.
     var originalTexts: [String: String]
+    /// Values of fields a choice has hidden, so switching back brings back what was typed.
+    var hiddenValues: [String: WorkField.Value] = [:]
+    /// The recovery file this form was reopened from: removed once the form is saved or discarded.
+    public var recoveryFile: String?
 
     init(kind: WorkFormKind, title: String, fields: [WorkField]) {
         self.kind = kind
@@ -69,13 +73,14 @@ public struct WorkForm: Hashable, Sendable, Codable {
     }
 
     /// Replaces the fields (when a choice shows or hides others), keeping what was typed in
-    /// fields that stay and the focus when its field stays.
+    /// fields that stay, remembering fields that go, and keeping the focus when its field stays.
     mutating func replaceFields(with newFields: [WorkField]) {
         let old = fields
+        for field in old where newFields[field.key] == nil { hiddenValues[field.key] = field.value }
         fields = newFields.map { field in
-            guard let kept = old[field.key], Self.sameKind(kept.value, field.value) else { return field }
+            guard let kept = old[field.key]?.value ?? hiddenValues[field.key], Self.sameKind(kept, field.value) else { return field }
             var merged = field
-            merged.value = kept.value
+            merged.value = kept
             return merged
         }
         if fields[focusKey] == nil { focusKey = fields.first?.key ?? "" }
@@ -87,6 +92,14 @@ public struct WorkForm: Hashable, Sendable, Codable {
         case (.choice(_, let x), .choice(_, let y)): x == y
         default: false
         }
+    }
+
+    /// A choice's current option, whether its field is shown or hidden for now.
+    func choice<T: Labelled>(_ key: String) -> T {
+        if fields[key] != nil { return fields.choice(key) }
+        let options = T.allCases.map { $0 }
+        guard case .choice(let index, _)? = hiddenValues[key] else { return options[0] }
+        return options[min(index, options.count - 1)]
     }
 
     mutating func update(_ key: String, _ change: (inout WorkField) -> Void) {
@@ -117,8 +130,10 @@ public struct WorkForm: Hashable, Sendable, Codable {
         case .backTab: focus(step: -1); return .none
         case .function(1): return .help
         case .control("e"):
-            if case .choice = focused?.value { return .none }
-            return .openExternalEditor
+            switch focused?.value {
+            case .line?, .text?: return .openExternalEditor
+            case .choice?, .areas?, nil: return .none
+            }
         default: break
         }
         guard let field = focused else { return .none }
@@ -165,10 +180,13 @@ public struct WorkForm: Hashable, Sendable, Codable {
 
     /// Moving between fields and through text is all a read-only form allows.
     private mutating func handleReadOnly(_ key: Key, width: Int, pageHeight: Int) -> Outcome {
+        let inText = if case .text? = focused?.value { true } else { false }
         switch key {
         case .escape: return .cancel
-        case .tab, .down where !(focused.map { if case .text = $0.value { true } else { false } } ?? false): focus(step: 1)
-        case .backTab, .up where !(focused.map { if case .text = $0.value { true } else { false } } ?? false): focus(step: -1)
+        case .tab: focus(step: 1)
+        case .backTab: focus(step: -1)
+        case .down where !inText: focus(step: 1)
+        case .up where !inText: focus(step: -1)
         case .function(1): return .help
         case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .wordLeft, .wordRight:
             if let field = focused, case .text(var editor) = field.value, editor.handle(key, width: width, pageHeight: pageHeight) {

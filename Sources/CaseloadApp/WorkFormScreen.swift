@@ -102,7 +102,11 @@ extension AppState {
 
     mutating func updateWorkForm(_ key: Key, _ form: WorkForm) -> [Effect] {
         var form = form
-        let outcome = form.handle(key, width: workFormValueWidth, pageHeight: max(1, chrome.body.height - 4))
+        // A notes field pages by the rows it shows, so PgUp/PgDn never skip text.
+        let pageHeight = if case .text(let editor)? = form.focused?.value {
+            WorkForm.textRows(editor, width: workFormValueWidth, focused: true)
+        } else { 1 }
+        let outcome = form.handle(key, width: workFormValueWidth, pageHeight: pageHeight)
         stack[stack.count - 1] = .work(form)
         switch outcome {
         case .none: return []
@@ -164,7 +168,7 @@ extension AppState {
         switch form.kind {
         case .contact:
             let draft = WorkForms.contactDraft(from: form.fields, base: contactBase(client, form.kind))
-            form.replaceFields(with: WorkForms.contactFields(draft, measures: form.fields.choice("measures")))
+            form.replaceFields(with: WorkForms.contactFields(draft, measures: form.choice("measures")))
         case .step:
             form.replaceFields(with: WorkForms.stepFields(WorkForms.stepDraft(from: form.fields, base: StepDraft())))
         case .client, .followUp, .cancelFollowUp, .goal:
@@ -268,12 +272,7 @@ extension AppState {
             if built.due != existing.due || built.time != existing.time {
                 changed = try changed.reschedulingFollowUp(id: followUpID, to: built.due, time: built.time, at: now)
             }
-            if let index = changed.followUps.firstIndex(where: { $0.id == followUpID }) {
-                changed.followUps[index].purpose = built.purpose
-                changed.followUps[index].mode = built.mode
-                if changed != client { changed.updatedAt = now }
-            }
-            return changed
+            return try changed.updatingFollowUp(id: followUpID, purpose: built.purpose, mode: built.mode, at: now)
         case .cancelFollowUp(_, let followUpID):
             return try client.cancellingFollowUp(id: followUpID, reason: form.fields.text("reason").trimmingCharacters(in: .whitespacesAndNewlines),
                                                  on: today, at: now)

@@ -19,10 +19,11 @@ extension WorkForm {
             var field: WorkField
             var top: Int
             var valueRows: Int
-            var problem: String?
+            /// What is wrong, wrapped (at most two rows).
+            var problem: [String]
             /// The focused field's hint, wrapped: questions are read in full before answering.
             var hint: [String]
-            var height: Int { valueRows + (problem == nil ? 0 : 1) + hint.count }
+            var height: Int { valueRows + problem.count + hint.count }
         }
         var blocks: [Block] = []
         var line = 0
@@ -33,8 +34,8 @@ extension WorkForm {
             } else { 1 }
             let showProblem = attemptedSave || (visited.contains(field.key) && !focused)
             let block = Block(field: field, top: line, valueRows: rows,
-                              problem: showProblem ? problems[field.key] : nil,
-                              hint: focused ? field.hint.map { Array(TextWidth.wrap($0, width: valueWidth).prefix(4)) } ?? [] : [])
+                              problem: showProblem ? problems[field.key].map { Array(TextWidth.wrap("✗ " + $0, width: valueWidth).prefix(2)) } ?? [] : [],
+                              hint: focused ? field.hint.map { Array(TextWidth.wrap($0, width: valueWidth).prefix(6)) } ?? [] : [])
             blocks.append(block)
             line += block.height
         }
@@ -46,8 +47,14 @@ extension WorkForm {
             scroll = min(scroll, focusBlock.top)
         }
 
+        // Scroll marks share the top row with the key reminder, so they never cover a field.
+        let marks = (scroll > 0 ? "↑" : "") + (line - scroll > visibleHeight ? "↓" : "")
+        let marksWidth = marks.isEmpty ? 0 : TextWidth.of(marks) + 6
         buffer.write("* required · Tab next field · Ctrl-E edit in your editor · Ctrl-S save · Esc cancel",
-                     x: area.x + 1, y: area.y, maxWidth: area.width - 2, style: Style(.muted))
+                     x: area.x + 1, y: area.y, maxWidth: area.width - 2 - marksWidth, style: Style(.muted))
+        if !marks.isEmpty {
+            buffer.write(marks + " more", x: area.maxX - marksWidth, y: area.y, style: Style(.heading))
+        }
         var cursor: (x: Int, y: Int)?
         for block in blocks {
             let y = area.y + 1 + block.top - scroll
@@ -94,17 +101,18 @@ extension WorkForm {
                 buffer.write("[" + text + "]", x: valueX, y: y, maxWidth: valueWidth, style: focused ? style : .normal)
             }
             var extraY = y + block.valueRows
-            if let problem = block.problem, extraY > area.y, extraY < area.maxY {
-                buffer.write("✗ " + problem, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.error))
+            for line in block.problem {
+                if extraY > area.y && extraY < area.maxY {
+                    buffer.write(line, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.error))
+                }
                 extraY += 1
             }
-            for line in block.hint where extraY > area.y && extraY < area.maxY {
-                buffer.write(line, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.muted))
+            for line in block.hint {
+                if extraY > area.y && extraY < area.maxY {
+                    buffer.write(line, x: valueX, y: extraY, maxWidth: valueWidth, style: Style(.muted))
+                }
                 extraY += 1
             }
-        }
-        if line - scroll > visibleHeight {
-            buffer.write("↓ more", x: area.maxX - 7, y: area.maxY - 1, style: Style(.muted))
         }
         return cursor
     }

@@ -28,13 +28,15 @@ enum WorkForms {
             .line("date", "Date", draft.date, required: true, hint: "For example 21-Nov-2026 or 2026-11-21"),
             .line("time", "Time", draft.time, required: true, hint: "24-hour, for example 14:30"),
             .choice("kind", "Kind", draft.kind),
-            .choice("mode", "Mode", draft.mode),
         ]
+        // An unanswered attempt is only "how": no mode, length or measures of a conversation.
         if draft.kind == .attempt {
             fields.append(.choice("attemptMethod", "Tried by", draft.attemptMethod))
-        } else {
-            fields.append(.line("duration", "Duration (minutes)", draft.duration))
+            fields.append(.text("notes", "Notes", draft.notes))
+            return fields
         }
+        fields.append(.choice("mode", "Mode", draft.mode))
+        fields.append(.line("duration", "Duration (minutes)", draft.duration))
         fields.append(.text("notes", "Notes", draft.notes))
         if draft.kind == .whatMatters {
             fields.append(.text("whatMatters", "What matters to them", draft.whatMatters, required: true, hint: "In the person's own words"))
@@ -47,7 +49,9 @@ enum WorkForms {
             fields.append(.text("risks", "Risks noticed", draft.risks))
             fields.append(.text("nextSteps", "Agreed next steps", draft.nextSteps))
         }
-        fields.append(.choice("measures", "Wellbeing measures", measures))
+        var measuresField = WorkField.choice("measures", "Wellbeing measures", measures)
+        measuresField.hint = "Optional. ONS4: four questions, 0-10. SWEMWBS: " + SWEMWBS.instruction
+        fields.append(measuresField)
         if measures.asksONS4 {
             for (index, item) in ONS4Item.allCases.enumerated() {
                 fields.append(.line("ons4." + item.rawValue, "ONS4 \(index + 1). \(item.shortLabel)", draft.ons4[index],
@@ -57,7 +61,7 @@ enum WorkForms {
         if measures.asksSWEMWBS {
             for (index, statement) in SWEMWBS.items.enumerated() {
                 fields.append(.line("swemwbs.\(index)", "SWEMWBS \(index + 1) (1-5)", draft.swemwbs[index],
-                                    hint: "\(statement) · 1 none of the time … 5 all of the time\n\(SWEMWBS.copyright)"))
+                                    hint: "\(statement)\n" + Self.swemwbsScale + "\n\(SWEMWBS.copyright)"))
             }
         }
         return fields
@@ -68,8 +72,12 @@ enum WorkForms {
         draft.date = fields.text("date")
         draft.time = fields.text("time")
         draft.kind = fields.choice("kind")
-        draft.mode = fields.choice("mode")
-        if fields["attemptMethod"] != nil { draft.attemptMethod = fields.choice("attemptMethod") }
+        if fields["attemptMethod"] != nil {
+            draft.attemptMethod = fields.choice("attemptMethod")
+            draft.mode = draft.attemptMethod == .phone ? .phone : .letterOrText
+        } else {
+            draft.mode = fields.choice("mode")
+        }
         if fields["duration"] != nil { draft.duration = fields.text("duration") }
         draft.notes = fields.text("notes")
         if fields["whatMatters"] != nil {
@@ -112,13 +120,16 @@ enum WorkForms {
         }
     }
 
+    /// "1 None of the time · 2 Rarely · …": the answers as the person hears them.
+    static let swemwbsScale = SWEMWBS.answerLabels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: " · ")
+
     // MARK: Follow-ups
 
     static func followUpFields(_ draft: FollowUpDraft) -> [WorkField] {
         [
             .line("due", "Due date", draft.due, required: true, hint: "For example 28-Nov-2026 or 2026-11-28"),
             .line("time", "Time (optional)", draft.time, hint: "24-hour, for example 10:00"),
-            .line("purpose", "Purpose", draft.purpose, hint: "For example: review the action plan"),
+            .line("purpose", "Purpose", draft.purpose, required: true, hint: "For example: review the action plan"),
             .choice("mode", "Mode", draft.mode),
         ]
     }

@@ -41,10 +41,16 @@ extension Client {
         if let followUpID = contact.followUpID { try changed.completeFollowUp(followUpID, by: contact.id, on: day) }
         changed.contacts[index] = contact
         changed.contacts = changed.contacts.sortedByTime()
-        if let first = firstContactDate,
-           let earliest = changed.contacts.first(where: { $0.kind.isSuccessful }).map({ CalendarDate($0.at, in: timeZone) }) {
+        let earliest = changed.contacts.first(where: { $0.kind.isSuccessful }).map { CalendarDate($0.at, in: timeZone) }
+        if let first = firstContactDate, let earliest {
             let wasFirst = old.kind.isSuccessful && CalendarDate(old.at, in: timeZone) == first
             if wasFirst || earliest < first { changed.firstContactDate = earliest }
+        } else if let earliest, status.isAwaitingFirstContact {
+            // An attempt corrected to a real conversation: the person was reached after all.
+            changed.firstContactDate = earliest
+            changed.statusHistory.append(StatusChange(date: max(earliest, statusHistory.last?.date ?? earliest),
+                                                      from: status, to: .active, note: "First contact"))
+            changed.status = .active
         }
         changed.updatedAt = now
         return changed

@@ -37,6 +37,17 @@ extension Client {
         return changed
     }
 
+    /// A scheduled follow-up's purpose and mode, changed without touching when it is due.
+    public func updatingFollowUp(id: UUID, purpose: String, mode: ContactMode, at now: Date) throws(WorkError) -> Client {
+        let index = try scheduledIndex(id)
+        guard followUps[index].purpose != purpose || followUps[index].mode != mode else { return self }
+        var changed = self
+        changed.followUps[index].purpose = purpose
+        changed.followUps[index].mode = mode
+        changed.updatedAt = now
+        return changed
+    }
+
     /// Scheduled follow-ups, soonest first (by day, then time; untimed last within a day).
     public var scheduledFollowUps: [FollowUp] {
         followUps.filter(\.isScheduled).sorted(by: FollowUp.isEarlier)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The rules for the action plan. Goals are never removed: steps no longer wanted are dropped, so
-/// the plan keeps a record of what was tried. Plans stay editable after discharge, to tidy up.
+/// the plan keeps a record of what was tried. The screens ask for a discharged case to be reopened
+/// before its plan changes.
 extension Client {
     public func addingGoal(_ goal: Goal, at now: Date) throws(WorkError) -> Client {
         var changed = self

@@ -8,7 +8,8 @@ public struct TextEditor: Hashable, Sendable, Codable {
     public private(set) var text: String
     /// Grapheme offset into `text`, in 0...text.count.
     public private(set) var cursor: Int
-    /// The first wrapped row shown. `handle` and `scrollToCursor` keep the cursor's row in view.
+    /// The first wrapped row shown. `handle` keeps the cursor's row in view, and `render` scrolls
+    /// further only when the field is smaller than the page `handle` was given.
     public var scrollTop = 0
     /// The display column up and down aim for, kept while they pass shorter rows.
     private var preferredColumn: Int?

@@ -33,7 +33,11 @@ enum InteractiveSession {
         let unreadable = load.problems.map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
         var state = AppState(clients: load.clients, now: clock.now(), size: terminal.size, readOnlyReason: readOnlyReason,
                              loadProblems: unreadable, dataFolder: store.directory.path, isDemo: isDemo)
-        if !store.access.isReadOnly { state.offer(RecoveryFiles.read(from: store)) }
+        if !store.access.isReadOnly {
+            let recovered = RecoveryFiles.read(from: store)
+            state.loadProblems += recovered.problems
+            state.offer(recovered.works)
+        }
         let shell = StoreShell(store: store, clock: clock, environment: environment)
         let exit = AppLoop.run(&state, terminal: terminal, clock: clock.now, shell: shell)
         terminal.restore()
@@ -98,13 +102,27 @@ enum RecoveryFiles {
         }
     }
 
-    /// Files that do not decode (from another version, say) are left for the person to inspect.
-    static func read(from store: ClientStore) -> [RecoveredWork] {
+    /// Files that do not decode (from another version, say) are left in place and listed with the
+    /// other unreadable files, so the person knows text is waiting there.
+    static func read(from store: ClientStore) -> (works: [RecoveredWork], problems: [UnreadableFile]) {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let files = (try? store.listRecoveries()) ?? []
-        return files.compactMap { file in
-            (try? decoder.decode(RecoveryRecord.self, from: file.data)).map { RecoveredWork(fileName: file.name, record: $0) }
+        let files: [RecoveryFile]
+        do {
+            files = try store.listRecoveries()
+        } catch {
+            return ([], [UnreadableFile(fileName: "recovery/", reason: "\(error)")])
         }
+        var works: [RecoveredWork] = []
+        var problems: [UnreadableFile] = []
+        for file in files {
+            do {
+                works.append(RecoveredWork(fileName: file.name, record: try decoder.decode(RecoveryRecord.self, from: file.data)))
+            } catch {
+                problems.append(UnreadableFile(fileName: "recovery/" + file.name,
+                                               reason: "unsaved text from an earlier stop that this version cannot read back; open it in a text editor"))
+            }
+        }
+        return (works, problems)
     }
 }

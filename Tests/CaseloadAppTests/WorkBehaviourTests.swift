@@ -124,12 +124,16 @@ import TerminalUI
         var next = Fixture.state()
         next.offer([RecoveredWork(fileName: "unsaved-1.json", record: record)])
         #expect(next.screen.contains("Unsaved work recovered"))
-        #expect(next.press(.enter) == [.removeRecovery("unsaved-1.json")])
+        // The file stays until the reopened text is saved or discarded.
+        #expect(next.press(.enter).isEmpty)
         guard case .work(let reopened) = next.stack.last else {
             Issue.record("the form was not reopened")
             return
         }
         #expect(reopened.fields.text("notes") == "Spoke about her garden")
+        #expect(reopened.recoveryFile == "unsaved-1.json")
+        next.press(.escape)
+        #expect(next.press(.character("y")) == [.removeRecovery("unsaved-1.json")])
     }
 
     @Test func escapeKeepsARecoveryForLater() {
@@ -268,5 +272,63 @@ import TerminalUI
             Issue.record("Esc should go straight back: nothing changed")
             return
         }
+    }
+}
+
+@Suite struct HiddenFieldTests {
+    @Test func switchingKindAwayAndBackKeepsWhatWasTyped() {
+        var state = Fixture.state()
+        state.list.selectedID = state.byReference.first { $0.status == .active }!.id
+        state.press(.enter, .character("c"))
+        func kind() -> ContactKind? { state.workForm?.fields.choice("kind") }
+        while state.workForm?.focusKey != "kind" { state.press(.tab) }
+        while kind() != .whatMatters { state.press(.right) }
+        while state.workForm?.focusKey != "whatMatters" { state.press(.tab) }
+        state.type("Singing again")
+        while state.workForm?.focusKey != "kind" { state.press(.backTab) }
+        state.press(.right)
+        #expect(state.workForm?.fields["whatMatters"] == nil)
+        state.press(.left)
+        #expect(state.workForm?.fields.text("whatMatters") == "Singing again")
+    }
+
+    @Test func anAttemptAsksOnlyHowItWasTried() {
+        var state = Fixture.state()
+        state.list.selectedID = state.byReference.first { $0.status == .waiting }!.id
+        state.press(.enter, .character("c"))
+        while state.workForm?.focusKey != "kind" { state.press(.tab) }
+        while state.workForm?.fields.choice("kind") as ContactKind? != .attempt { state.press(.right) }
+        let keys = state.workForm?.fields.map(\.key) ?? []
+        #expect(keys == ["date", "time", "kind", "attemptMethod", "notes"])
+    }
+
+    @Test func theDischargeDialogStartsOnUnableToContactWhenCaseloadSuggestsIt() {
+        var state = Fixture.state()
+        let client = state.byReference.first { $0.suggestsUnableToContact }!
+        state.list.selectedID = client.id
+        state.press(.character("d"))
+        guard case .discharge(let dialog) = state.modal else {
+            Issue.record("no discharge dialog")
+            return
+        }
+        #expect(dialog.reason == .unableToContact)
+    }
+
+    @Test func escapeWithATypedEndingNoteAsksAndNoGoesBack() {
+        var state = Fixture.state()
+        state.list.selectedID = state.byReference.first { $0.status == .active }!.id
+        state.press(.character("d"), .tab, .tab)
+        state.type("Moved to Leeds")
+        state.press(.escape)
+        guard case .confirm = state.modal else {
+            Issue.record("no question")
+            return
+        }
+        state.press(.character("n"))
+        guard case .discharge(let dialog) = state.modal else {
+            Issue.record("the dialog was lost")
+            return
+        }
+        #expect(dialog.note.text == "Moved to Leeds")
     }
 }

@@ -216,3 +216,21 @@ import Testing
         #expect(unlinked.followUps.first?.state == .scheduled)
     }
 }
+
+@Suite struct ContactCorrectionTests {
+    @Test func anAttemptCorrectedToAConversationMakesTheClientActive() throws {
+        let now = Fixture.now
+        let client = Fixture.client("C-0001", name: "Chloe Bennett", status: .waiting)
+        let attempt = Contact(at: now.addingTimeInterval(-3600), kind: .attempt, mode: .phone, durationMinutes: nil,
+                              notes: "", attemptMethod: .phone, whatMatters: nil, ons4: nil, swemwbs: nil, followUpID: nil)
+        let contacting = try client.recording(attempt, today: Fixture.today, timeZone: Fixture.utc, at: now)
+        #expect(contacting.status == .contacting)
+        var corrected = attempt
+        corrected.kind = .firstConversation
+        corrected.attemptMethod = nil
+        let reached = try contacting.replacingContact(corrected, timeZone: Fixture.utc, at: now)
+        #expect(reached.status == .active)
+        #expect(reached.firstContactDate == CalendarDate(attempt.at, in: Fixture.utc))
+        #expect(reached.statusHistory.last?.note == "First contact")
+    }
+}

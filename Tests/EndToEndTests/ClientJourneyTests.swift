@@ -87,7 +87,7 @@ struct ClientJourneyTests {
             try await pane.fill("Purpose", with: Self.purpose)
             try pane.press("C-s")
             let scheduled = try await pane.waitFor("Follow-up scheduled for \(title)")
-            #expect(scheduled.lines[1].contains("Follow-ups (1)"), "\(scheduled)")
+            #expect(scheduled.lines[1].contains("Follow-ups (1 open)"), "\(scheduled)")
 
             // The agenda: Kwame today, Zoë in the next 7 days; Enter opens her, Esc comes back to her row.
             try pane.press("Escape")
@@ -125,7 +125,7 @@ struct ClientJourneyTests {
             let completed = try await pane.waitUntil("the follow-up marked done") { screen in
                 screen.selectedRow?.contains("✓ 25-Nov-2026  \(Self.purpose) · done 21-Nov-2026") == true
             }
-            #expect(completed.lines[1].contains("Contacts (2)") && completed.lines[1].contains("Follow-ups (0)"), "\(completed)")
+            #expect(completed.lines[1].contains("Contacts (2)") && completed.lines[1].contains("Follow-ups (0 open)"), "\(completed)")
 
             // Discharge with a note.
             try pane.press("d")
@@ -164,7 +164,7 @@ struct ClientJourneyTests {
         try await pane.waitFor("1 match for “zoe”")
         try pane.press("Enter")
         let overview = try await pane.waitFor("\(title) · Discharged")
-        #expect(overview.lines[1].contains("Contacts (2)   Plan (1)   Follow-ups (0)"), "\(overview)")
+        #expect(overview.lines[1].contains("Contacts (2)   Plan (1)   Follow-ups (0 open)"), "\(overview)")
         #expect(overview.contains("\(goal) [1/2 steps done]"), "\(overview)")
         #expect(overview.contains(whatMatters), "\(overview)")
         try pane.press("End")

@@ -29,7 +29,7 @@ struct ContactAttemptTests {
                 try await pane.choose("Tried by", method)
                 try pane.press("C-s")
                 let saved = try await pane.waitFor("Recorded contact with \(title)")
-                let contacts = "\(attempt + 1) (\(attempt + 1) unanswered attempts)"
+                let contacts = "\(attempt + 1) (\(attempt + 1) unanswered attempt\(attempt == 0 ? "" : "s"))"
                 let overview = try await pane.waitFor(contacts)
                 #expect(overview.title == "\(title) · Contacting", "after attempt \(attempt + 1):\n\(overview)")
                 if attempt == 0 {
