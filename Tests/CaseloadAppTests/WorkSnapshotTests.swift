@@ -66,3 +66,34 @@ import TerminalUI
         expectSnapshot(state.screen, named: "recovery-offer")
     }
 }
+
+/// The smaller forms, each at 80x24, as a person first sees them.
+@Suite struct FormSnapshotTests {
+    private func opened(_ keys: [Key], section: Int = 0) -> AppState {
+        var state = Fixture.state()
+        let client = state.byReference.first { $0.status == .active && $0.nextFollowUp != nil && !$0.goals.isEmpty }!
+        state.list.selectedID = client.id
+        state.press(.enter)
+        for _ in 0..<section { state.press(.tab) }
+        for key in keys { state.press(key) }
+        return state
+    }
+
+    @Test func followUpForm() {
+        expectSnapshot(opened([.character("f")]).screen, named: "form-follow-up")
+    }
+
+    @Test func cancelFollowUpForm() {
+        expectSnapshot(opened([.character("x")], section: 3).screen, named: "form-cancel-follow-up")
+    }
+
+    @Test func goalForm() {
+        expectSnapshot(opened([.character("g")]).screen, named: "form-goal")
+    }
+
+    @Test func stepFormForSomeoneElse() {
+        var state = opened([.character("s")], section: 2)
+        state.press(.tab, .right, .right)
+        expectSnapshot(state.screen, named: "form-step")
+    }
+}
