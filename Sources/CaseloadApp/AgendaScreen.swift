@@ -37,13 +37,8 @@ enum AgendaScreen {
         KeyBinding([.tab, .escape], .caseload, help: "Back to the caseload list", hint: "Caseload"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
-        KeyBinding([.up, .character("k")], .up, help: "Move up"),
-        KeyBinding([.down, .character("j")], .down, help: "Move down"),
-        KeyBinding([.pageUp], .pageUp, help: "Page up"),
-        KeyBinding([.pageDown], .pageDown, help: "Page down"),
-        KeyBinding([.home, .character("g")], .top, help: "First row"),
-        KeyBinding([.end, .character("G")], .bottom, help: "Last row"),
-    ])
+    ] + KeyBinding.listNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown,
+                                  top: .top, bottom: .bottom, item: "row"))
 }
 
 extension AppState {

@@ -18,6 +18,22 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
 }
 
+extension KeyBinding {
+    /// The keys every list moves with: arrows and j/k, PgUp/PgDn, Home/g and End/G. `item` names
+    /// what the list holds in help ("First client").
+    public static func listNavigation(up: Action, down: Action, pageUp: Action, pageDown: Action,
+                                      top: Action, bottom: Action, item: String) -> [KeyBinding] {
+        [
+            KeyBinding([.up, .character("k")], up, help: "Move up"),
+            KeyBinding([.down, .character("j")], down, help: "Move down"),
+            KeyBinding([.pageUp], pageUp, help: "Page up"),
+            KeyBinding([.pageDown], pageDown, help: "Page down"),
+            KeyBinding([.home, .character("g")], top, help: "First \(item)"),
+            KeyBinding([.end, .character("G")], bottom, help: "Last \(item)"),
+        ]
+    }
+}
+
 public struct KeyMap<Action: Sendable>: Sendable {
     public var bindings: [KeyBinding<Action>]
 
