@@ -20,34 +20,39 @@ enum MeasureChoice: String, CaseIterable, Labelled {
 }
 
 /// Builds each kind of work form from its domain draft and reads the draft back from the fields.
+/// Keys and labels come from the domain's field enums, so a validation message finds its field.
 enum WorkForms {
+    private typealias C = ContactField
+    private typealias F = FollowUpField
+    private typealias S = StepField
+
     // MARK: Contacts
 
     static func contactFields(_ draft: ContactDraft, measures: MeasureChoice) -> [WorkField] {
         var fields: [WorkField] = [
-            .line("date", "Date", draft.date, required: true, hint: "For example 21-Nov-2026 or 2026-11-21"),
-            .line("time", "Time", draft.time, required: true, hint: "24-hour, for example 14:30"),
-            .choice("kind", "Kind", draft.kind),
+            .line(C.date.rawValue, C.date.label, draft.date, required: true, hint: "For example 21-Nov-2026 or 2026-11-21"),
+            .line(C.time.rawValue, C.time.label, draft.time, required: true, hint: "24-hour, for example 14:30"),
+            .choice(C.kind.rawValue, C.kind.label, draft.kind),
         ]
         // An unanswered attempt is only "how": no mode, length or measures of a conversation.
         if draft.kind == .attempt {
-            fields.append(.choice("attemptMethod", "Tried by", draft.attemptMethod))
-            fields.append(.text("notes", "Notes", draft.notes))
+            fields.append(.choice(C.attemptMethod.rawValue, C.attemptMethod.label, draft.attemptMethod))
+            fields.append(.text(C.notes.rawValue, C.notes.label, draft.notes))
             return fields
         }
-        fields.append(.choice("mode", "Mode", draft.mode))
-        fields.append(.line("duration", "Duration (minutes)", draft.duration))
-        fields.append(.text("notes", "Notes", draft.notes))
+        fields.append(.choice(C.mode.rawValue, C.mode.label, draft.mode))
+        fields.append(.line(C.duration.rawValue, C.duration.label, draft.duration))
+        fields.append(.text(C.notes.rawValue, C.notes.label, draft.notes))
         if draft.kind == .whatMatters {
-            fields.append(.text("whatMatters", "What matters to them", draft.whatMatters, required: true, hint: "In the person's own words"))
-            fields.append(.text("strengths", "Strengths and assets", draft.strengths, hint: "What they already have: people, skills, places"))
+            fields.append(.text(C.whatMatters.rawValue, C.whatMatters.label, draft.whatMatters, required: true, hint: "In the person's own words"))
+            fields.append(.text(C.strengths.rawValue, C.strengths.label, draft.strengths, hint: "What they already have: people, skills, places"))
             fields.append(WorkField(key: "concernAreas", label: "Concern areas", value: .areas(draft.concerns.map(\.need)),
                                     hint: "Enter to choose areas of life; a note for each follows"))
             for concern in draft.concerns {
                 fields.append(.line("concern." + concern.need.rawValue, "  " + concern.need.label, concern.note))
             }
-            fields.append(.text("risks", "Risks noticed", draft.risks))
-            fields.append(.text("nextSteps", "Agreed next steps", draft.nextSteps))
+            fields.append(.text(C.risks.rawValue, C.risks.label, draft.risks))
+            fields.append(.text(C.nextSteps.rawValue, C.nextSteps.label, draft.nextSteps))
         }
         var measuresField = WorkField.choice("measures", "Wellbeing measures", measures)
         measuresField.hint = "Optional. ONS4: four questions, 0-10. SWEMWBS: " + SWEMWBS.instruction
@@ -127,10 +132,10 @@ enum WorkForms {
 
     static func followUpFields(_ draft: FollowUpDraft) -> [WorkField] {
         [
-            .line("due", "Due date", draft.due, required: true, hint: "For example 28-Nov-2026 or 2026-11-28"),
-            .line("time", "Time (optional)", draft.time, hint: "24-hour, for example 10:00"),
-            .line("purpose", "Purpose", draft.purpose, required: true, hint: "For example: review the action plan"),
-            .choice("mode", "Mode", draft.mode),
+            .line(F.due.rawValue, F.due.label, draft.due, required: true, hint: "For example 28-Nov-2026 or 2026-11-28"),
+            .line(F.time.rawValue, F.time.label + " (optional)", draft.time, hint: "24-hour, for example 10:00"),
+            .line(F.purpose.rawValue, F.purpose.label, draft.purpose, required: true, hint: "For example: review the action plan"),
+            .choice(F.mode.rawValue, F.mode.label, draft.mode),
         ]
     }
 
@@ -147,16 +152,16 @@ enum WorkForms {
 
     static func stepFields(_ draft: StepDraft) -> [WorkField] {
         var fields: [WorkField] = [
-            .line("what", "What", draft.what, required: true, hint: "A small step, for example: phone the walking group"),
-            .choice("owner", "Who", draft.owner),
+            .line(S.what.rawValue, S.what.label, draft.what, required: true, hint: "A small step, for example: phone the walking group"),
+            .choice(S.owner.rawValue, S.owner.label, draft.owner),
         ]
         if draft.owner == .someoneElse {
-            fields.append(.line("ownerName", "Their name", draft.ownerName, required: true))
+            fields.append(.line(S.ownerName.rawValue, S.ownerName.label, draft.ownerName, required: true))
         }
         fields += [
-            .line("due", "Due date (optional)", draft.due, hint: "For example 05-Dec-2026"),
-            .choice("status", "Status", draft.status),
-            .text("note", "Note", draft.note),
+            .line(S.due.rawValue, S.due.label + " (optional)", draft.due, hint: "For example 05-Dec-2026"),
+            .choice(S.status.rawValue, S.status.label, draft.status),
+            .text(S.note.rawValue, S.note.label, draft.note),
         ]
         return fields
     }
