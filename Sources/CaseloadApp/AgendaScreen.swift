@@ -58,7 +58,9 @@ extension AppState {
 
     mutating func updateAgenda(_ key: Key) -> [Effect] {
         guard let action = AgendaScreen.keys.action(for: key) else { return [] }
-        let selectable = agendaRows.indices.filter { agendaRows[$0].clientID != nil }
+        // The agenda is built from every client: build it once per key, not once per row.
+        let rows = agendaRows
+        let selectable = rows.indices.filter { rows[$0].clientID != nil }
         let page = max(1, chrome.body.height - 2)
         func move(_ delta: Int) {
             agenda.selection = max(0, min(agenda.selection + delta, selectable.count - 1))
@@ -75,7 +77,7 @@ extension AppState {
                 message = Message("Nothing to open: the agenda is empty")
                 return []
             }
-            let row = agendaRows[selectable[agenda.selection]]
+            let row = rows[selectable[agenda.selection]]
             guard let id = row.clientID else { return [] }
             var view = ClientViewState(id: id)
             // A follow-up opens the client's follow-ups with that one selected, ready to complete.
