@@ -78,6 +78,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         CalendarDate(dayNumber: dayNumber + days)
     }
 
+    /// The same day `months` later, or the month's last day when it is shorter (31 Aug + 6 months
+    /// is 28 or 29 Feb).
+    public func adding(months: Int) -> CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (total / 12, total % 12 + 1)
+        let newDay = min(day, CalendarDate.daysInMonth(year: newYear, month: newMonth))
+        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     public func days(until later: CalendarDate) -> Int {
         later.dayNumber - dayNumber

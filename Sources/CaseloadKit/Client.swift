@@ -3,8 +3,8 @@ import Foundation
 /// One person referred to the link worker, and the work done with them.
 public struct Client: Identifiable, Hashable, Sendable, Codable {
     /// The version of this record's layout. Files with a higher version are refused, never overwritten.
-    /// 2 added contacts, goals and follow-ups.
-    public static let currentSchemaVersion = 2
+    /// 2 added contacts, goals and follow-ups; 3 added connections to community assets.
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int
     public let id: UUID
@@ -40,6 +40,8 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
     /// The action plan, in the order agreed.
     public var goals: [Goal]
     public var followUps: [FollowUp]
+    /// Connections to community assets, in the order made.
+    public var connections: [Connection]
 
     public var createdAt: Date
     public var updatedAt: Date
@@ -52,7 +54,7 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         discharge: Discharge? = nil, firstContactDate: CalendarDate? = nil,
         statusHistory: [StatusChange] = [], riskNote: String = "", discussInSupervision: Bool = false,
         contacts: [Contact] = [], goals: [Goal] = [], followUps: [FollowUp] = [],
-        createdAt: Date, updatedAt: Date? = nil
+        connections: [Connection] = [], createdAt: Date, updatedAt: Date? = nil
     ) {
         self.schemaVersion = Client.currentSchemaVersion
         self.id = id
@@ -76,12 +78,13 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         self.contacts = contacts.sortedByTime()
         self.goals = goals
         self.followUps = followUps
+        self.connections = connections
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }
 
-    /// Reads every layout up to the current one. Version 1 files have no work yet: those lists
-    /// start empty. The record is upgraded in memory, so it is written back in the current layout
+    /// Reads every layout up to the current one. Version 1 files have no work yet and version 2
+    /// files no connections: those lists start empty. The record is upgraded in memory, so it is written back in the current layout
     /// and an older Caseload refuses it rather than silently dropping the work.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -113,6 +116,7 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
         contacts = (try container.decodeIfPresent([Contact].self, forKey: .contacts) ?? []).sortedByTime()
         goals = try container.decodeIfPresent([Goal].self, forKey: .goals) ?? []
         followUps = try container.decodeIfPresent([FollowUp].self, forKey: .followUps) ?? []
+        connections = try container.decodeIfPresent([Connection].self, forKey: .connections) ?? []
         createdAt = try container.decode(Date.self, forKey: .createdAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }

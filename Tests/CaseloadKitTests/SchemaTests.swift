@@ -31,14 +31,19 @@ import Testing
         client.contacts = [contact]
         client.goals = [goal]
         client.followUps = [followUp]
+        client.connections = [Connection(
+            assetID: UUID(uuidString: "5A5A5A5A-0000-4000-8000-000000000001")!, assetName: "Walking for Health",
+            stepID: goal.steps.first?.id,
+            history: [ConnectionEvent(state: .referred, date: Fixture.date("2026-01-15"), note: "Gave leaflet"),
+                      ConnectionEvent(state: .attended, date: Fixture.date("2026-01-22"))])]
         client.createdAt = Fixture.at("2026-01-10")
         client.updatedAt = Fixture.at("2026-01-15")
         return client
     }
 
-    @Test func isVersionTwo() {
-        #expect(Client.currentSchemaVersion == 2)
-        #expect(Fixture.client("C-0001", name: "A").schemaVersion == 2)
+    @Test func isVersionThree() {
+        #expect(Client.currentSchemaVersion == 3)
+        #expect(Fixture.client("C-0001", name: "A").schemaVersion == 3)
     }
 
     @Test func roundTripsTheWork() throws {
@@ -46,7 +51,7 @@ import Testing
         let data = try Self.encoder().encode(client)
         #expect(try Self.decoder().decode(Client.self, from: data) == client)
         let text = String(decoding: data, as: UTF8.self)
-        for key in ["\"contacts\"", "\"goals\"", "\"followUps\"", "\"schemaVersion\" : 2", "\"status\" : \"cancelled\""] {
+        for key in ["\"contacts\"", "\"goals\"", "\"followUps\"", "\"connections\"", "\"schemaVersion\" : 3", "\"status\" : \"cancelled\""] {
             #expect(text.contains(key), "\(key)")
         }
     }
@@ -54,7 +59,7 @@ import Testing
     @Test func writesEmptyListsToo() throws {
         let object = try JSONSerialization.jsonObject(with: try Self.encoder().encode(Fixture.client("C-0001", name: "A")))
         let keys = (object as? [String: Any]).map { Set($0.keys) } ?? []
-        #expect(keys.isSuperset(of: ["contacts", "goals", "followUps"]))
+        #expect(keys.isSuperset(of: ["contacts", "goals", "followUps", "connections"]))
     }
 
     /// A version 1 file: the layout written before contacts, goals and follow-ups existed.
@@ -95,28 +100,50 @@ import Testing
         #expect(client.statusHistory.count == 1)
         #expect(client.contacts.isEmpty && client.goals.isEmpty && client.followUps.isEmpty)
         #expect(client.preferredName == nil && client.email == nil)
-        // Upgraded in memory, so it is written back as version 2 and an older Caseload refuses it.
-        #expect(client.schemaVersion == 2)
+        // Upgraded in memory, so it is written back as the current version and an older Caseload refuses it.
+        #expect(client.schemaVersion == 3)
         let rewritten = try JSONSerialization.jsonObject(with: try Self.encoder().encode(client)) as? [String: Any]
-        #expect(rewritten?["schemaVersion"] as? Int == 2)
+        #expect(rewritten?["schemaVersion"] as? Int == 3)
     }
 
     @Test func aVersionOneClientEncodedTodayStillDecodes() throws {
         // Take today's encoding, strip the new keys and call it version 1.
         let busy = try Self.busyClient()
         var object = try #require(try JSONSerialization.jsonObject(with: try Self.encoder().encode(busy)) as? [String: Any])
-        for key in ["contacts", "goals", "followUps"] { object.removeValue(forKey: key) }
+        for key in ["contacts", "goals", "followUps", "connections"] { object.removeValue(forKey: key) }
         object["schemaVersion"] = 1
         let client = try Self.decoder().decode(Client.self, from: try JSONSerialization.data(withJSONObject: object))
         var expected = busy
         expected.contacts = []
         expected.goals = []
         expected.followUps = []
+        expected.connections = []
         #expect(client == expected)
     }
 
+    @Test func aVersionTwoFileHasNoConnectionsYet() throws {
+        let busy = try Self.busyClient()
+        var object = try #require(try JSONSerialization.jsonObject(with: try Self.encoder().encode(busy)) as? [String: Any])
+        object.removeValue(forKey: "connections")
+        object["schemaVersion"] = 2
+        let client = try Self.decoder().decode(Client.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(client.connections.isEmpty)
+        #expect(client.contacts == busy.contacts && client.goals == busy.goals)
+    }
+
+    @Test func refusesAConnectionWithoutHistory() throws {
+        let busy = try Self.busyClient()
+        var object = try #require(try JSONSerialization.jsonObject(with: try Self.encoder().encode(busy)) as? [String: Any])
+        var connection = try #require((object["connections"] as? [[String: Any]])?.first)
+        connection["history"] = [Any]()
+        object["connections"] = [connection]
+        #expect(throws: DecodingError.self) {
+            try Self.decoder().decode(Client.self, from: try JSONSerialization.data(withJSONObject: object))
+        }
+    }
+
     @Test func refusesANewerVersionAndReportsMissingFields() throws {
-        let newer = Self.versionOne.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3")
+        let newer = Self.versionOne.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 4")
         #expect(throws: DecodingError.self) { try Self.decoder().decode(Client.self, from: Data(newer.utf8)) }
         let nameless = Self.versionOne.replacingOccurrences(of: "\"name\" : \"Zoë Whitfield\",", with: "")
         #expect(throws: DecodingError.self) { try Self.decoder().decode(Client.self, from: Data(nameless.utf8)) }
