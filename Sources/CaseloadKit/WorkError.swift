@@ -16,6 +16,10 @@ public enum WorkError: Error, Equatable, Sendable, CustomStringConvertible {
     case cancelNeedsReason
     case goalNeedsText
     case goalNotFound
+    case stepNotFound
+    case connectionNotFound
+    case connectionBeforeLastChange(CalendarDate)
+    case invalidConnection(String)
 
     public var description: String {
         switch self {
@@ -33,6 +37,11 @@ public enum WorkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cancelNeedsReason: "Say why the follow-up is cancelled."
         case .goalNeedsText: "Write the goal, in the person's own words."
         case .goalNotFound: "That goal is no longer on this record."
+        case .stepNotFound: "That plan step is no longer on this record."
+        case .connectionNotFound: "That connection is no longer on this record."
+        case .connectionBeforeLastChange(let date):
+            "The change is dated before the last one, on \(DateStyle.screen(date))."
+        case .invalidConnection(let reason): reason
         }
     }
 }
