@@ -1,6 +1,6 @@
 import Foundation
 
-/// One field that differs between two versions of a client, as the audit log keeps it.
+/// One field that differs between two versions of a client or asset, as the audit log keeps it.
 /// A nil `before` means the field was absent (new); a nil `after` means it was removed.
 /// In JSON an absent side is left out, which is not the same as `null`.
 struct AuditChange: Codable, Equatable, Sendable {
@@ -25,13 +25,13 @@ struct AuditChange: Codable, Equatable, Sendable {
     }
 }
 
-/// Compares two versions of a client as the JSON the store writes, so that every field the model
-/// gains later is audited without changes here. The rules are documented on `AuditEntry`.
+/// Compares two versions of a client or asset as the JSON the store writes, so that every field the
+/// model gains later is audited without changes here. The rules are documented on `AuditEntry`.
 enum AuditDiff {
     /// Changes at every save, so it says nothing about what changed.
     static let ignoredTopLevelKeys = ["updatedAt"]
 
-    /// A new client (no `previous`) lists each top-level field with only an `after`.
+    /// A new record (no `previous`) lists each top-level field with only an `after`.
     static func changes(from previous: JSONValue?, to current: JSONValue) -> [AuditChange] {
         var changes: [AuditChange] = []
         diff(withoutIgnoredKeys(previous ?? .object([:])), withoutIgnoredKeys(current), path: "", into: &changes)

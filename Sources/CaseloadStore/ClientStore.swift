@@ -2,12 +2,14 @@ import CaseloadKit
 import Foundation
 import Glibc
 
-/// The caseload on disk: one JSON file per client under `clients/`, a `manifest.json`, and a `.lock`
-/// held by the one window allowed to write.
+/// The caseload on disk: one JSON file per client under `clients/`, one per community asset under
+/// `assets/`, a `manifest.json`, and a `.lock` held by the one window allowed to write.
 ///
 ///     <dir>/manifest.json           {"application":"caseload","schemaVersion":1,"createdAt":...}
 ///     <dir>/clients/<uuid>.json     one client, pretty-printed with sorted keys
-///     <dir>/audit.jsonl             one line per save: what changed, before and after (append only)
+///     <dir>/assets/<uuid>.json      one community asset, likewise (see AssetStore.swift)
+///     <dir>/audit.jsonl             one line per save of a client or asset: what changed, before and
+///                                   after (append only)
 ///     <dir>/recovery/<name>         unsaved text kept when the app was stopped mid-edit
 ///     <dir>/.lock                   flock'd by the writer, which writes its pid in it
 ///
@@ -64,7 +66,7 @@ public final class ClientStore {
             case .missing, .found:
                 break
             }
-            if lock != nil { try prepareClientsFolder(in: path, operations: operations) }
+            if lock != nil { try prepareFolders(in: path, operations: operations) }
         } catch {
             lock?.release(operations: operations)
             throw error
@@ -74,7 +76,8 @@ public final class ClientStore {
 
     /// Reads every client file. Files that cannot be used are reported in `problems`, never changed.
     public func loadClients() -> ClientLoad {
-        ClientFileReader(directory: directory.path, operations: operations).load()
+        let (clients, problems) = ClientFileReader(directory: directory.path, operations: operations).load()
+        return ClientLoad(clients: clients, problems: problems)
     }
 
     /// Writes `client` to its own file durably, then appends what changed since `previous` (nil for a
@@ -82,45 +85,63 @@ public final class ClientStore {
     /// on any failure before the final rename it still holds the previous one, byte for byte, and the
     /// log is untouched. When only the audit entry fails, throws `.auditNotWritten`: the client is saved.
     public func save(_ client: Client, previous: Client?, at now: Date) throws(StoreError) {
-        let reference = client.reference.isEmpty ? "client \(client.id.uuidString.lowercased())" : client.reference
-        if let refusal = writeRefusal() { throw refusal.error(reference) }
-        if let previous, previous.id != client.id {
-            throw .cannotEncode(reference: reference, reason: "the earlier version given for the audit log is of another client")
-        }
-        // Everything is encoded before anything is written, so that a failure here changes nothing.
-        let bytes: [UInt8]
-        let auditLine: [UInt8]
+        try saveRecord(client, previous: previous, at: now)
+    }
+
+    /// `save` for any record kept one to a file: clients and assets.
+    func saveRecord<Record: StoredRecord>(_ record: Record, previous: Record?, at now: Date) throws(StoreError) {
+        let label = record.saveLabel
+        if let refusal = writeRefusal() { throw refusal.error(label) }
+        let (bytes, auditLine) = try encode(record, previous: previous, at: now)
+        let fileName = RecordFileReader<Record>.fileName(for: record.id)
         do {
-            bytes = try StoreJSON.encode(client)
-            auditLine = try AuditLog.line(for: client, encoded: bytes, previous: previous, at: now)
-        } catch {
-            throw .cannotEncode(reference: reference, reason: "\(error)")
-        }
-        let fileName = client.id.uuidString.lowercased() + ".json"
-        do {
-            try operations.writeDurably(bytes, to: fileName, in: directory.path + "/" + ClientFileReader.folderName)
+            try operations.writeDurably(bytes, to: fileName, in: folder(of: Record.self))
         } catch {
             // Past the rename the new version is in place, so the log records it even though the save
             // reports the unconfirmed disk; that error is the one the person needs to see.
             if error.replacedTarget { try? appendToAudit(auditLine) }
-            throw .saveFailed(reference: reference, failure: error)
+            throw .saveFailed(reference: label, failure: error)
         }
         do {
             try appendToAudit(auditLine)
         } catch {
-            throw .auditNotWritten(reference: reference, reason: error)
+            throw .auditNotWritten(reference: label, reason: error)
         }
     }
 
-    private func appendToAudit(_ line: [UInt8]) throws(SystemError) {
-        try AuditLog.append(line, in: directory.path, syncFolder: !auditFolderSynced, operations: operations)
+    /// The file's bytes and the audit line for saving `record` over `previous`: everything is encoded
+    /// before anything is written, so that a failure here changes nothing.
+    func encode<Record: StoredRecord>(
+        _ record: Record, previous: Record?, at now: Date
+    ) throws(StoreError) -> (file: [UInt8], auditLine: [UInt8]) {
+        if let previous, previous.id != record.id {
+            throw .cannotEncode(
+                reference: record.saveLabel,
+                reason: "the earlier version given for the audit log is of another \(Record.kindName)")
+        }
+        do {
+            let bytes = try StoreJSON.encode(record)
+            return (bytes, try AuditLog.line(for: record.auditSubject, encoded: bytes, previous: previous, at: now))
+        } catch {
+            throw .cannotEncode(reference: record.saveLabel, reason: "\(error)")
+        }
+    }
+
+    /// The absolute path of the folder holding `Record`'s files.
+    func folder<Record: StoredRecord>(of _: Record.Type) -> String {
+        directory.path + "/" + Record.folderName
+    }
+
+    /// Appends one or more whole lines in one write.
+    func appendToAudit(_ lines: [UInt8]) throws(SystemError) {
+        try AuditLog.append(lines, in: directory.path, syncFolder: !auditFolderSynced, operations: operations)
         auditFolderSynced = true
     }
 
     /// Every audit entry for the client with `id` (for all clients when nil), oldest first. Reading
     /// is allowed in a read-only window. A missing log means nothing has been saved yet.
-    public func auditEntries(for id: UUID?) throws(StoreError) -> AuditHistory {
-        try AuditLog.read(in: directory.path, for: id, operations: operations)
+    public func auditEntries(for id: UUID?) throws(StoreError) -> AuditHistory<AuditEntry> {
+        try AuditLog.clientEntries(in: directory.path, for: id, operations: operations)
     }
 
     /// Why this window may not write now, if it may not.
@@ -161,16 +182,18 @@ public final class ClientStore {
         ClientFileReader.relativePath(for: id)
     }
 
-    /// Creates `clients/` and removes temporary files left by a crash mid-save. Safe only while
-    /// holding the lock, when no other save can be in progress.
-    private static func prepareClientsFolder(in path: String, operations: FileOperations) throws(StoreError) {
-        let clients = path + "/" + ClientFileReader.folderName
-        do {
-            try Folders.ensure(clients)
-        } catch {
-            throw .cannotCreateDirectory(path: clients, reason: error)
+    /// Creates `clients/` and `assets/` and removes temporary files left by a crash mid-save. Safe
+    /// only while holding the lock, when no other save can be in progress.
+    private static func prepareFolders(in path: String, operations: FileOperations) throws(StoreError) {
+        let recordFolders = [Client.folderName, Asset.folderName].map { path + "/" + $0 }
+        for folder in recordFolders {
+            do {
+                try Folders.ensure(folder)
+            } catch {
+                throw .cannotCreateDirectory(path: folder, reason: error)
+            }
         }
-        for folder in [path, clients, path + "/" + Recovery.folderName] {
+        for folder in [path, path + "/" + Recovery.folderName] + recordFolders {
             for name in (try? operations.listDirectory(folder)) ?? [] where TemporaryFile.isTemporary(name) {
                 try? operations.unlink(folder + "/" + name)
             }

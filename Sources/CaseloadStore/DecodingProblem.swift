@@ -41,8 +41,10 @@ enum DecodingProblem {
         "date": "a date as YYYY-MM-DD",
         "dateOfBirth": "a date as YYYY-MM-DD",
         "firstContactDate": "a date as YYYY-MM-DD",
+        "retiredOn": "a date as YYYY-MM-DD",
         "createdAt": StoreJSON.dateTimeExample,
         "updatedAt": StoreJSON.dateTimeExample,
+        "importedAt": StoreJSON.dateTimeExample,
         "nhsNumber": "a 10-digit NHS number in quotes",
     ]
 

@@ -23,13 +23,75 @@ enum TemporaryFile {
     static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.hasSuffix(".tmp") }
 }
 
+/// A durable write of several files (`writeDurably(_:in:)`) that failed at `failure.step`.
+struct BatchWriteFailure: Error, Equatable {
+    /// How many files, from the first, were renamed into place: each holds its new bytes in full,
+    /// every later one is untouched. At `.syncDirectory` that is all of them, unconfirmed.
+    let replaced: Int
+    /// The index of the file being written when it failed; nil when the folder sync failed.
+    let failedFile: Int?
+    let failure: WriteFailure
+}
+
 extension FileOperations {
     /// Replaces `fileName` in `directory` with `bytes` so that, whatever happens, the file holds either
     /// the old bytes or the new ones in full: write a temporary file beside it, fsync, rename over the
     /// target, fsync the directory. On failure before the rename the target is untouched and the
     /// temporary file is removed.
     func writeDurably(_ bytes: [UInt8], to fileName: String, in directory: String) throws(WriteFailure) {
-        let target = directory + "/" + fileName
+        let temporary = try writeTemporaryFile(bytes, for: fileName, in: directory)
+        do {
+            try rename(temporary, directory + "/" + fileName)
+        } catch {
+            try? unlink(temporary)
+            throw WriteFailure(step: .rename, reason: error)
+        }
+        do {
+            try syncDirectory(directory)
+        } catch {
+            throw WriteFailure(step: .syncDirectory, reason: error)
+        }
+    }
+
+    /// Replaces several files in one folder, each one old or new in full as `writeDurably` does, but
+    /// with one folder fsync for them all rather than one each: every temporary file is written and
+    /// fsynced first, then all are renamed, then the folder is synced once. A failure while writing
+    /// the temporary files changes nothing; a failed rename leaves the files before it replaced
+    /// (and synced, as far as the disk allows) and the rest untouched. No temporary file is left.
+    func writeDurably(_ files: [(name: String, bytes: [UInt8])], in directory: String) throws(BatchWriteFailure) {
+        var temporaries: [String] = []
+        for (index, file) in files.enumerated() {
+            do {
+                temporaries.append(try writeTemporaryFile(file.bytes, for: file.name, in: directory))
+            } catch {
+                for temporary in temporaries { try? unlink(temporary) }
+                throw BatchWriteFailure(replaced: 0, failedFile: index, failure: error)
+            }
+        }
+        for (index, temporary) in temporaries.enumerated() {
+            do {
+                try rename(temporary, directory + "/" + files[index].name)
+            } catch {
+                for unused in temporaries[index...] { try? unlink(unused) }
+                // The renames already done stand; give them the best chance of surviving a power cut.
+                if index > 0 { try? syncDirectory(directory) }
+                throw BatchWriteFailure(
+                    replaced: index, failedFile: index, failure: WriteFailure(step: .rename, reason: error))
+            }
+        }
+        do {
+            try syncDirectory(directory)
+        } catch {
+            throw BatchWriteFailure(
+                replaced: files.count, failedFile: nil, failure: WriteFailure(step: .syncDirectory, reason: error))
+        }
+    }
+
+    /// Writes `bytes` to a new temporary file beside `fileName`, fsyncs and closes it, and returns its
+    /// path, ready to be renamed over the target. On failure the temporary file is removed.
+    private func writeTemporaryFile(
+        _ bytes: [UInt8], for fileName: String, in directory: String
+    ) throws(WriteFailure) -> String {
         var temporary = ""
         var fd: Int32 = -1
         // O_EXCL never follows or reuses an existing name; a clash of random names is simply retried.
@@ -66,16 +128,7 @@ extension FileOperations {
             // A failed close may be a delayed write error (NFS); the descriptor is gone either way.
             throw abandon(.close, error, closing: false)
         }
-        do {
-            try rename(temporary, target)
-        } catch {
-            throw abandon(.rename, error, closing: false)
-        }
-        do {
-            try syncDirectory(directory)
-        } catch {
-            throw WriteFailure(step: .syncDirectory, reason: error)
-        }
+        return temporary
     }
 
     /// Writes every byte, carrying on after partial writes and interrupted calls.

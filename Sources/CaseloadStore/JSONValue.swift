@@ -1,6 +1,6 @@
 import Foundation
 
-/// Any JSON value, so that two versions of a client can be compared field by field whatever the
+/// Any JSON value, so that two versions of a record can be compared field by field whatever the
 /// model looks like, and a value can be written to the audit log exactly as it was in the file.
 /// (`JSONSerialization`'s `Any` cannot be compared with `==`.)
 enum JSONValue: Codable, Equatable, Sendable {

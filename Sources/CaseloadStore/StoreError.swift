@@ -1,5 +1,9 @@
+import Foundation
+
 /// What went wrong opening the caseload or saving to it. Every description is a sentence a link
 /// worker can act on (or read out to support): it names the thing and gives the system's reason.
+/// A save's `reference` names what was being saved: a client's reference (`C-0042`), `asset "…"`,
+/// or a count such as `12 assets` for `saveAssets`.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// None of `--data-dir`, `CASELOAD_DIR`, `XDG_DATA_HOME` or `HOME` says where the data lives.
     case noDataDirectory
@@ -17,6 +21,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case saveFailed(reference: String, failure: WriteFailure)
     /// The client's file was saved, but the line recording the change could not be added to the audit log.
     case auditNotWritten(reference: String, reason: SystemError)
+    /// Saving several assets at once failed. `saved` are the ids of the first ones, now complete on
+    /// disk in their new version; every other asset is untouched. `asset` names the one being
+    /// written, nil when all were written but the disk did not confirm them (`.syncDirectory`).
+    case assetsSaveFailed(saved: [UUID], of: Int, asset: String?, failure: WriteFailure)
+    /// Every asset of a `saveAssets` was saved, but the audit log lines could not be written.
+    case assetsAuditNotWritten(count: Int, reason: SystemError)
     case cannotReadAudit(path: String, reason: SystemError)
     /// Unsaved text could not be kept in `recovery/`. At `.syncDirectory` it is there but unconfirmed.
     case cannotWriteRecovery(name: String, failure: WriteFailure)
@@ -47,6 +57,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "Could not save \(reference): \(failure.reason)."
         case .auditNotWritten(let reference, let reason):
             "\(reference) was saved, but the audit log entry for this change could not be written: \(reason)."
+        case .assetsSaveFailed(let saved, _, nil, let failure):
+            "\(Self.assetsWere(saved.count)) written but the disk did not confirm the change (\(failure.reason)); "
+                + "it may be lost if the computer loses power."
+        case .assetsSaveFailed(let saved, let total, let asset?, let failure) where saved.isEmpty:
+            "Could not save \(Self.assets(total)): \(asset): \(failure.reason). Nothing was changed."
+        case .assetsSaveFailed(let saved, let total, let asset?, let failure):
+            "Saved \(saved.count) of \(Self.assets(total)), then could not save \(asset): \(failure.reason). "
+                + "The other \(total - saved.count) are as they were."
+        case .assetsAuditNotWritten(let count, let reason):
+            "\(Self.assetsWere(count)) saved, but the audit log could not record the changes: \(reason)."
         case .cannotReadAudit(let path, let reason):
             "Could not read the audit log \(path): \(reason)."
         case .cannotWriteRecovery(let name, let failure) where failure.replacedTarget:
@@ -59,4 +79,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "Could not remove the unsaved text \"\(name)\": \(reason)."
         }
     }
+
+    /// `1 asset`, `12 assets`: how save errors name a batch.
+    static func assets(_ count: Int) -> String { count == 1 ? "1 asset" : "\(count) assets" }
+
+    private static func assetsWere(_ count: Int) -> String { assets(count) + (count == 1 ? " was" : " were") }
 }

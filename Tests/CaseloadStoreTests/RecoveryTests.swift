@@ -116,7 +116,7 @@ struct RecoveryTests {
                 try store.writeRecovery(Data("x".utf8), name: name)
             }
             #expect(throws: StoreError.self) { try store.removeRecovery(name: name) }
-            #expect(try names(in: dir) == [".lock", "clients", "manifest.json"])
+            #expect(try names(in: dir) == [".lock", "assets", "clients", "manifest.json"])
         }
     }
 

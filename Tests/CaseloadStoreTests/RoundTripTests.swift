@@ -91,7 +91,7 @@ struct RoundTripTests {
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             for index in 0..<5 { try store.save(try fullClient(reference: "C-\(index)"), previous: nil, at: pinnedNow) }
             #expect(try names(in: clientsFolder(dir)).allSatisfy { !$0.hasPrefix(".") })
-            #expect(try names(in: dir) == [".lock", "audit.jsonl", "clients", "manifest.json"])
+            #expect(try names(in: dir) == [".lock", "assets", "audit.jsonl", "clients", "manifest.json"])
         }
     }
 

@@ -83,7 +83,7 @@ private enum TornWrite {
 /// Makes chosen system calls fail, once each, on top of the real ones.
 final class FaultPlan: Sendable {
     private struct State {
-        var failures: [WriteStep: Int32] = [:]
+        var failures: [WriteStep: (code: Int32, successesLeft: Int)] = [:]
         var auditFailures: [AuditCall: Int32] = [:]
         /// The open audit log, whose calls `auditFailures` applies to.
         var auditFD: Int32?
@@ -97,8 +97,11 @@ final class FaultPlan: Sendable {
     }
     private let state = Mutex(State())
 
-    /// The next call for `step` in a save fails with `code`.
-    func fail(_ step: WriteStep, with code: Int32) { state.withLock { $0.failures[step] = code } }
+    /// The next call for `step` in a save fails with `code`; or, given `successes`, the call after
+    /// that many more have succeeded (the third file of a batch, say).
+    func fail(_ step: WriteStep, with code: Int32, after successes: Int = 0) {
+        state.withLock { $0.failures[step] = (code, successes) }
+    }
     /// The next open of a path ending in `suffix` fails (to break the lock file, say).
     func failOpen(ofPathEndingIn suffix: String, with code: Int32) {
         state.withLock { $0.openFailure = (suffix, code) }
@@ -116,7 +119,15 @@ final class FaultPlan: Sendable {
     func limitWrites(to count: Int) { state.withLock { $0.maxBytesPerWrite = count } }
 
     private func take(_ step: WriteStep) -> SystemError? {
-        state.withLock { $0.failures.removeValue(forKey: step).map(SystemError.init) }
+        state.withLock { state in
+            guard let failure = state.failures[step] else { return nil }
+            if failure.successesLeft > 0 {
+                state.failures[step]?.successesLeft -= 1
+                return nil
+            }
+            state.failures[step] = nil
+            return SystemError(failure.code)
+        }
     }
 
     private func takeAudit(_ call: AuditCall, fd: Int32? = nil) -> SystemError? {
@@ -195,8 +206,10 @@ final class FaultPlan: Sendable {
         }
         ops.syncDirectory = { (path) throws(SystemError) in
             if let failure = self.take(.syncDirectory) { throw failure }
-            // The audit log lives in the data folder; client saves sync `clients/`.
-            if !path.hasSuffix("/clients"), let failure = self.takeAudit(.syncDirectory) { throw failure }
+            // The audit log lives in the data folder; saves sync `clients/` or `assets/`.
+            if !path.hasSuffix("/clients"), !path.hasSuffix("/assets"), let failure = self.takeAudit(.syncDirectory) {
+                throw failure
+            }
             try base.syncDirectory(path)
         }
         ops.readFile = { (path, limit) throws(SystemError) -> [UInt8] in
