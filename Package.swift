@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Domain: model and rules. Pure: no I/O, no clock reads.
         .target(name: "CaseloadKit"),
+        // Reads Open Referral UK / HSDS service directories (JSON and CSV) into the directory's fields.
+        .target(name: "OpenReferral", dependencies: ["CaseloadKit"]),
         // The data directory: layout, durable writes, lock, schema versions.
         .target(name: "CaseloadStore", dependencies: ["CaseloadKit"]),
         // Cell buffer, text width, widgets, key bindings. Knows nothing of ncurses.
@@ -27,11 +29,12 @@ let package = Package(
         .executableTarget(
             name: "caseload",
             dependencies: [
-                "CaseloadKit", "CaseloadStore", "CaseloadApp", "CursesBackend", "TerminalUI",
+                "CaseloadKit", "CaseloadStore", "OpenReferral", "CaseloadApp", "CursesBackend", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CaseloadKitTests", dependencies: ["CaseloadKit"]),
+        .testTarget(name: "OpenReferralTests", dependencies: ["OpenReferral", "CaseloadKit"], exclude: ["Fixtures"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI"]),
