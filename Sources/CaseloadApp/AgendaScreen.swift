@@ -28,13 +28,14 @@ enum AgendaRow {
 }
 
 enum AgendaAction: Sendable {
-    case up, down, pageUp, pageDown, top, bottom, open, caseload, help, quit
+    case up, down, pageUp, pageDown, top, bottom, open, caseload, directory, help, quit
 }
 
 enum AgendaScreen {
     static let keys = KeyMap<AgendaAction>([
         KeyBinding([.enter], .open, help: "Open the client", hint: "Open"),
-        KeyBinding([.tab, .escape], .caseload, help: "Back to the caseload list", hint: "Caseload"),
+        KeyBinding([.tab], .directory, help: "Community assets directory", hint: "Assets"),
+        KeyBinding([.escape], .caseload, help: "Back to the caseload list", hint: "Caseload"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
     ] + KeyBinding.listNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown,
@@ -87,6 +88,7 @@ extension AppState {
             }
             stack.append(.client(view))
         case .caseload: home = .caseload
+        case .directory: home = .directory
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

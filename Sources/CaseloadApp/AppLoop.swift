@@ -11,6 +11,10 @@ public protocol AppShell {
     func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure>
     /// Deletes a recovery file once its text is back on screen or was discarded.
     func removeRecovery(named name: String) -> String?
+    /// Writes one asset durably and audits the change from `previous`.
+    func saveAsset(_ asset: Asset, previous: Asset?) -> SaveResult
+    /// Reads Open Referral files or folders, merges them into `existing` and saves what changed.
+    func importAssets(paths: [String], existing: [Asset]) -> AssetImportReport
 }
 
 public enum SaveResult: Equatable, Sendable {
@@ -68,6 +72,22 @@ public enum AppLoop {
                     case .failed(let reason):
                         effects += state.update(.saveFailed(client, reason: reason))
                     }
+                case .saveAsset(let asset):
+                    switch shell.saveAsset(asset, previous: state.assets[asset.id]) {
+                    case .saved:
+                        effects += state.update(.assetSaved(asset))
+                    case .savedWithWarning(let warning):
+                        effects += state.update(.assetSaved(asset))
+                        effects += state.update(.effectFailed(reason: warning))
+                    case .failed(let reason):
+                        effects += state.update(.assetSaveFailed(asset, reason: reason))
+                    }
+                case .importAssets(let paths):
+                    // A large feed takes a moment: show that it has started.
+                    let frame = state.render()
+                    terminal.draw(frame.buffer, cursor: frame.cursor)
+                    let report = shell.importAssets(paths: paths, existing: Array(state.assets.values))
+                    effects += state.update(.assetsImported(report))
                 case .editExternally(let text):
                     switch shell.editExternally(text, terminal: terminal) {
                     case .success(let edited): effects += state.update(.externalEditFinished(edited))

@@ -5,6 +5,8 @@ import TerminalUI
 /// Everything the screens show. Changed only by `update`; drawn by `render`.
 public struct AppState: Sendable {
     public var clients: [UUID: Client]
+    /// The community-asset directory, shared by everyone who uses this data folder.
+    public var assets: [UUID: Asset]
     public var now: Date
     public var timeZone: TimeZone
     public var size: Size
@@ -22,6 +24,9 @@ public struct AppState: Sendable {
     /// Which top-level view shows beneath the stack: the caseload list or the agenda.
     public var home: Home = .caseload
     public var agenda = AgendaState()
+    public var directory = DirectoryState()
+    /// Who is at the keyboard, as "checked by" on an asset marked checked today.
+    public var workerName: String
     /// Screens above the caseload list, the top one showing.
     public var stack: [Screen]
     public var modal: Modal?
@@ -29,10 +34,12 @@ public struct AppState: Sendable {
     /// What to say once the save now under way succeeds, for changes made without a form.
     var savedMessage: String?
 
-    public init(clients: [Client], now: Date, timeZone: TimeZone = .current, size: Size,
+    public init(clients: [Client], assets: [Asset] = [], now: Date, timeZone: TimeZone = .current, size: Size,
                 readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],
-                dataFolder: String = "", isDemo: Bool = false) {
+                dataFolder: String = "", isDemo: Bool = false, workerName: String = "") {
         self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
+        self.assets = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.workerName = workerName
         self.searchKeys = self.clients.mapValues(ClientSearchKey.init)
         self.now = now
         self.timeZone = timeZone
@@ -47,6 +54,8 @@ public struct AppState: Sendable {
         self.message = nil
         refreshRows()
         list.selectedID = list.rows.first
+        refreshDirectoryRows()
+        directory.selectedID = directory.rows.first
         if !loadProblems.isEmpty {
             let count = loadProblems.count
             message = Message(error: "\(count) file\(count == 1 ? "" : "s") could not be read (left untouched): press ! to see")
@@ -88,10 +97,12 @@ public struct UnreadableFile: Hashable, Sendable {
     }
 }
 
-public enum Home: Sendable { case caseload, agenda }
+/// The top-level views beneath the stack, in the order Tab steps through them.
+public enum Home: CaseIterable, Sendable { case caseload, agenda, directory }
 
 public enum Screen: Sendable {
     case client(ClientViewState)
+    case asset(AssetViewState)
     case work(WorkForm)
 }
 
@@ -103,6 +114,11 @@ public enum Modal: Sendable {
     case statusPicker(StatusPicker)
     case recovery(RecoveredWork, more: Int)
     case loadProblems(scroll: Int)
+    case assetPicker(AssetPicker)
+    /// The path of an Open Referral file or folder being typed.
+    case importPath(TextInput)
+    /// What an import did, file by file.
+    case report(title: String, lines: [String], scroll: Int)
 }
 
 public struct Message: Hashable, Sendable {
@@ -130,6 +146,10 @@ public struct Confirmation: Sendable {
         case quitDiscardingForm
         case reopen(UUID)
         case discharge(UUID, Discharge)
+        case retireAsset(UUID)
+        case restoreAsset(UUID)
+        /// Connecting to an asset that is full or closed: "yes" opens the connection form.
+        case connectDespiteCapacity(clientID: UUID, assetID: UUID, stepID: UUID?)
     }
 
     public var question: String
@@ -139,6 +159,9 @@ public struct Confirmation: Sendable {
 /// Effects are the work `update` asks the shell to do; their outcome comes back as an event.
 public enum Effect: Equatable, Sendable {
     case save(Client)
+    case saveAsset(Asset)
+    /// Read Open Referral files or folders into the directory.
+    case importAssets([String])
     /// Open the text in $VISUAL/$EDITOR, the terminal handed over meanwhile.
     case editExternally(String)
     /// Delete a recovery file whose work is back on screen or was discarded.
@@ -150,6 +173,9 @@ public enum AppEvent: Sendable {
     case terminal(TerminalEvent)
     case saved(Client)
     case saveFailed(Client, reason: String)
+    case assetSaved(Asset)
+    case assetSaveFailed(Asset, reason: String)
+    case assetsImported(AssetImportReport)
     case externalEditFinished(String)
     /// Work the shell could not do (an editor that would not start, a file it could not remove).
     case effectFailed(reason: String)

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The parts of a client's record, one at a time under a row of tabs.
 public enum ClientSection: Int, CaseIterable, Sendable {
-    case overview, contacts, plan, followUps
+    case overview, contacts, plan, followUps, connections
 
     var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum ClientSection: Int, CaseIterable, Sendable {
         case .contacts: "Contacts"
         case .plan: "Plan"
         case .followUps: "Follow-ups"
+        case .connections: "Connections"
         }
     }
 }
@@ -31,21 +32,22 @@ public struct ClientViewState: Sendable {
 
 enum ClientAction: Sendable {
     case back, nextSection, previousSection, edit, changeStatus, discharge, reopen
-    case recordContact, scheduleFollowUp, addGoal, addStep, open, cycleStepStatus, moveUp, moveDown, cancelFollowUp
+    case recordContact, scheduleFollowUp, addGoal, addStep, connect, open, cycleStepStatus, moveUp, moveDown, cancelFollowUp
     case up, down, pageUp, pageDown, top, bottom, help
 }
 
 enum ClientScreen {
     static let keys = KeyMap<ClientAction>([
         KeyBinding([.escape, .character("q")], .back, help: "Back", hint: "Back"),
-        KeyBinding([.tab, .right], .nextSection, help: "Next section: overview, contacts, plan, follow-ups", hint: "Section"),
+        KeyBinding([.tab, .right], .nextSection, help: "Next section: overview, contacts, plan, follow-ups, connections", hint: "Section"),
         KeyBinding([.character("c")], .recordContact, help: "Record a contact (on a follow-up: complete it)", hint: "Contact"),
         KeyBinding([.character("f")], .scheduleFollowUp, help: "Schedule a follow-up", hint: "Follow-up"),
         KeyBinding([.character("g")], .addGoal, help: "Add a goal to the action plan", hint: "Goal"),
+        KeyBinding([.character("a")], .connect, help: "Connect to a community asset (on a plan step: for that step)", hint: "Connect"),
         KeyBinding([.character("e")], .edit, help: "Edit the client's details", hint: "Edit"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.backTab, .left], .previousSection, help: "Previous section"),
-        KeyBinding([.enter], .open, help: "Open or edit the selected contact, goal, step or follow-up"),
+        KeyBinding([.enter], .open, help: "Open the selected contact, goal, step, follow-up or connection (a connection: record what happened next)"),
         KeyBinding([.character("s")], .addStep, help: "Plan: add a step to the selected goal"),
         KeyBinding([.character(" ")], .cycleStepStatus, help: "Plan: step to do → doing → done"),
         KeyBinding([.character("K")], .moveUp, help: "Plan: move the selected goal or step up"),
@@ -88,6 +90,9 @@ extension AppState {
                 openContactForm(client)
             }
         case .scheduleFollowUp: openFollowUpForm(client)
+        case .connect:
+            let step: PlanStep? = if view.section == .plan, case .step(_, let step)? = selectedItem(client, view) { step } else { nil }
+            startConnecting(client, stepID: step?.id)
         case .addGoal: openGoalForm(client)
         case .addStep:
             guard let goal = selectedGoal(client, view) else {
@@ -134,6 +139,7 @@ extension AppState {
         case .contact(let contact)?: openContactForm(client, editing: contact)
         case .goal(let goal)?: openGoalForm(client, editing: goal)
         case .step(let goal, let step)?: openStepForm(client, goal: goal, editing: step)
+        case .connection(let connection)?: openConnectionForm(client, editing: connection)
         case .followUp(let followUp)?:
             if followUp.state == .scheduled {
                 openFollowUpForm(client, editing: followUp)

@@ -8,6 +8,7 @@ enum ClientItem {
     case goal(Goal)
     case step(Goal, PlanStep)
     case followUp(FollowUp)
+    case connection(Connection)
 }
 
 extension AppState {
@@ -27,6 +28,7 @@ extension AppState {
         case .contacts: client.contacts.reversed().map(ClientItem.contact)
         case .plan: planRows(client)
         case .followUps: followUpRows(client).map(ClientItem.followUp)
+        case .connections: client.connectionsByLatestChange.map(ClientItem.connection)
         }
     }
 
@@ -47,6 +49,7 @@ extension AppState {
             case .contacts: " (\(client.contacts.count))"
             case .plan: " (\(client.goals.count))"
             case .followUps: " (\(client.scheduledFollowUps.count) open)"
+            case .connections: " (\(client.connections.count))"
             }
             let style = section == view.section ? Style(.selected, [.bold]) : Style(.muted)
             x += buffer.write(" \(section.title)\(count) ", x: x, y: tabRow.y, style: style) + 1
@@ -59,11 +62,15 @@ extension AppState {
     }
 
     private func renderOverview(_ client: Client, _ view: ClientViewState, into buffer: inout Buffer, area: Rect) {
-        let lines = clientLines(client, width: area.width - 2)
-        let hasMore = lines.count > view.scroll + area.height
+        renderLines(clientLines(client, width: area.width - 2), scroll: view.scroll, into: &buffer, area: area)
+    }
+
+    /// Lines of fields and text from `scroll` on, with a "more" mark when some are below.
+    func renderLines(_ lines: [ViewLine], scroll: Int, into buffer: inout Buffer, area: Rect) {
+        let hasMore = lines.count > scroll + area.height
         // Keep the last row for the "more" mark so it never covers a field.
         let shown = area.height - (hasMore ? 1 : 0)
-        for (offset, line) in lines.dropFirst(view.scroll).prefix(shown).enumerated() {
+        for (offset, line) in lines.dropFirst(scroll).prefix(shown).enumerated() {
             let y = area.y + offset
             switch line {
             case .heading(let text):
@@ -88,6 +95,7 @@ extension AppState {
             case .contacts: "No contacts yet: press c to record one."
             case .plan: "No goals yet: press g to add one in the person's own words."
             case .followUps: "No follow-ups: press f to schedule one."
+            case .connections: "No connections yet: press a to connect this person to a community asset."
             case .overview: ""
             }
             buffer.write(hint, x: 2, y: area.y + 1, maxWidth: area.width - 3, style: Style(.muted))
@@ -130,6 +138,13 @@ extension AppState {
             let overdue = step.isOverdue(today: today)
             return ("    \(box) \(step.what) · \(who)\(due)\(overdue ? " ⚠ overdue" : "")",
                     step.status == .dropped ? Style(.muted) : overdue ? Style(.warning) : .normal)
+        case .connection(let connection):
+            let name = assets[connection.assetID]?.name ?? connection.assetName
+            let latest = connection.latest
+            let since = connection.history.count > 1 ? " (since \(DateStyle.screen(connection.started)))" : ""
+            let note = latest.note.split(separator: "\n").first.map { " — " + $0 } ?? ""
+            let ended = [.declined, .stopped, .didNotAttend].contains(connection.state)
+            return ("\(name) · \(latest.state.label) \(DateStyle.screen(latest.date))\(since)\(note)", ended ? Style(.muted) : .normal)
         case .followUp(let followUp):
             let when = DateStyle.screen(followUp.due) + (followUp.time.map { " " + $0 } ?? "")
             switch followUp.state {

@@ -191,7 +191,7 @@ extension AppState {
     }
 
     /// nil (all) → first → ... → last → nil.
-    private func cycled<T: Equatable>(_ current: T?, through options: [T]) -> T? {
+    func cycled<T: Equatable>(_ current: T?, through options: [T]) -> T? {
         guard let current, let index = options.firstIndex(of: current) else { return options.first }
         return index + 1 < options.count ? options[index + 1] : nil
     }

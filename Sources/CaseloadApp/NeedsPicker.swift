@@ -39,7 +39,12 @@ extension AppState {
     func renderNeedsPicker(_ picker: NeedsPicker, into buffer: inout Buffer) {
         let all = NeedCategory.allCases
         let panel = chrome.body.centred(width: 50, height: all.count + 3)
-        buffer.drawBox(panel, title: (picker.fieldKey == DraftField.needs.rawValue ? "Needs" : "Concern areas") + " (Space ticks, Enter done)")
+        let title = switch picker.fieldKey {
+        case DraftField.needs.rawValue: "Needs"
+        case AssetField.categories.rawValue: "Categories"
+        default: "Concern areas"
+        }
+        buffer.drawBox(panel, title: title + " (Space ticks, Enter done)")
         let inner = panel.inset(by: 1)
         let top = max(0, picker.cursor - inner.height + 2)
         for (offset, need) in all.enumerated().dropFirst(top).prefix(inner.height - 1).map({ $0 }) {

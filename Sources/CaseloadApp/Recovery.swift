@@ -73,13 +73,17 @@ extension AppState {
         switch work {
         case .work(var form):
             form.recoveryFile = fileName
-            // A new client has no view to go back to yet; everything else opens over its client.
-            if clients[form.kind.clientID] != nil {
-                stack = [.client(ClientViewState(id: form.kind.clientID)), .work(form)]
-            } else if case .client(_, true, _) = form.kind {
+            // A new client or asset has no view to go back to yet; everything else opens over its own.
+            switch form.kind {
+            case .asset(let id, let isNew):
+                guard isNew || assets[id] != nil else { return false }
+                home = .directory
+                stack = isNew ? [.work(form)] : [.asset(AssetViewState(id: id)), .work(form)]
+            case .client(_, true, _):
                 stack = [.work(form)]
-            } else {
-                return false
+            default:
+                guard let id = form.kind.clientID, clients[id] != nil else { return false }
+                stack = [.client(ClientViewState(id: id)), .work(form)]
             }
             return true
         }

@@ -12,8 +12,10 @@ extension AppState {
         var cursor: (x: Int, y: Int)?
         switch stack.last {
         case nil where home == .agenda: renderAgenda(into: &buffer)
+        case nil where home == .directory: cursor = renderDirectory(into: &buffer)
         case nil: cursor = renderList(into: &buffer)
         case .client(let view): renderClientView(view, into: &buffer)
+        case .asset(let view): renderAssetView(view, into: &buffer)
         case .work(let form):
             buffer.drawChrome(chrome, title: form.title, state: self, hints: WorkFormScreen.hints)
             cursor = form.render(into: &buffer, area: chrome.body, problems: workFormProblems(form))
@@ -53,6 +55,17 @@ extension AppState {
         case .recovery(let recovered, let more):
             renderRecovery(recovered, more: more, into: &buffer)
             cursor = nil
+        case .assetPicker(let picker):
+            cursor = renderAssetPicker(picker, into: &buffer)
+        case .importPath(let input):
+            cursor = renderImportPath(input, into: &buffer)
+        case .report(let title, let lines, let scroll):
+            let width = max(20, min(chrome.body.width - 10, 100))
+            let wrapped = lines.flatMap { line in
+                TextWidth.wrap(line, width: width).enumerated().map { HelpLine(keys: "", text: ($0.offset == 0 ? "" : "    ") + $0.element) }
+            }
+            buffer.drawHelp(title: title, lines: wrapped, footer: "↑/↓ scroll · any other key closes", in: chrome.body, scroll: scroll)
+            cursor = nil
         }
         return (buffer, cursor)
     }
@@ -60,8 +73,10 @@ extension AppState {
     private var currentScreenName: String {
         switch stack.last {
         case nil where home == .agenda: "agenda"
+        case nil where home == .directory: "community assets"
         case nil: "caseload list"
         case .client: "client"
+        case .asset: "asset"
         case .work: "form"
         }
     }
@@ -69,8 +84,10 @@ extension AppState {
     private var currentKeyMapHelp: [HelpLine] {
         switch stack.last {
         case nil where home == .agenda: AgendaScreen.keys.helpLines
+        case nil where home == .directory: DirectoryScreen.keys.helpLines + DirectoryScreen.legend
         case nil: ListScreen.keys.helpLines + ListScreen.legend
         case .client: ClientScreen.keys.helpLines
+        case .asset: AssetScreen.keys.helpLines
         case .work: WorkFormScreen.help
         }
     }

@@ -132,6 +132,15 @@ extension AppState {
                 message = Message(error: error.description)
                 return []
             }
+        case .retireAsset(let id):
+            return assets[id].map { [.saveAsset($0.retired(on: today, at: now))] } ?? []
+        case .restoreAsset(let id):
+            return assets[id].map { [.saveAsset($0.retired(on: nil, at: now))] } ?? []
+        case .connectDespiteCapacity(let clientID, let assetID, let stepID):
+            if let client = clients[clientID], let asset = assets[assetID] {
+                openConnectionForm(client, asset: asset, stepID: stepID)
+            }
+            return []
         }
     }
 

@@ -14,6 +14,7 @@ extension AppState {
         case .terminal(.key(let key)):
             let effects = handle(key)
             scrollListToSelection()
+            scrollDirectoryToSelection()
             return effects
         case .terminal(.paste(let text)):
             paste(text)
@@ -22,6 +23,22 @@ extension AppState {
             let effects = saved(client)
             scrollListToSelection()
             return effects
+        case .assetSaved(let asset):
+            let effects = assetSaved(asset)
+            scrollDirectoryToSelection()
+            return effects
+        case .assetSaveFailed(_, let reason):
+            savedMessage = nil
+            if case .work(let form) = stack.last, case .asset = form.kind {
+                message = Message(error: "\(reason) Changes kept: Ctrl-S retries.")
+            } else {
+                message = Message(error: "\(reason) Nothing was changed.")
+            }
+            return []
+        case .assetsImported(let report):
+            importFinished(report)
+            scrollDirectoryToSelection()
+            return []
         case .saveFailed(let client, let reason):
             savedMessage = nil
             if case .work(let form) = stack.last, form.kind.clientID == client.id {
@@ -67,13 +84,23 @@ extension AppState {
             return updateStatusPicker(key, picker)
         case .recovery(let recovered, _):
             return updateRecovery(key, recovered)
+        case .assetPicker(let picker):
+            updateAssetPicker(key, picker)
+            return []
+        case .importPath(let input):
+            return updateImportPath(key, input)
+        case .report(let title, let lines, let scroll):
+            modal = scrollModal(key, scroll: scroll).map { .report(title: title, lines: lines, scroll: $0) }
+            return []
         case .confirm, nil:
             break
         }
         switch stack.last {
         case nil where home == .agenda: return updateAgenda(key)
+        case nil where home == .directory: return updateDirectory(key)
         case nil: return updateList(key)
         case .client(let view): return updateClientView(key, view)
+        case .asset(let view): return updateAssetView(key, view)
         case .work(let form): return updateWorkForm(key, form)
         }
     }
@@ -112,9 +139,16 @@ extension AppState {
             case .reason: break
             }
             modal = .discharge(dialog)
+        case .assetPicker(let picker):
+            pasteIntoAssetPicker(text, picker)
+        case .importPath(var input):
+            input.insert(text)
+            modal = .importPath(input)
         case nil:
-            if list.searchInput != nil, stack.isEmpty {
+            if stack.isEmpty, home == .caseload, list.searchInput != nil {
                 pasteIntoSearch(text)
+            } else if stack.isEmpty, home == .directory, directory.searchInput != nil {
+                pasteIntoDirectorySearch(text)
             } else if case .work(var form) = stack.last {
                 form.paste(text)
                 stack[stack.count - 1] = .work(form)
@@ -170,6 +204,9 @@ extension AppState {
         case .cancelFollowUp: "Follow-up cancelled for \(label(client))"
         case .goal: "Goal saved for \(label(client))"
         case .step: "Step saved for \(label(client))"
+        case .connection(_, nil, let assetID): "Connected \(label(client)) to \(assets[assetID]?.name ?? "the asset")"
+        case .connection(_, _, let assetID): "Connection to \(assets[assetID]?.name ?? "the asset") updated for \(label(client))"
+        case .asset: "Saved \(label(client))"
         }
         guard let before = previous?.status, before != client.status else { return what }
         return what + "; now \(client.status.label.lowercased())"

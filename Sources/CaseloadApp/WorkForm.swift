@@ -12,10 +12,17 @@ public enum WorkFormKind: Hashable, Sendable, Codable {
     case cancelFollowUp(clientID: UUID, followUpID: UUID)
     case goal(clientID: UUID, goalID: UUID?)
     case step(clientID: UUID, goalID: UUID, stepID: UUID?)
+    /// A new connection to an asset (`connectionID` nil), or the next change to one.
+    case connection(clientID: UUID, connectionID: UUID?, assetID: UUID)
+    /// Adding (`isNew`) or editing an asset in the directory.
+    case asset(assetID: UUID, isNew: Bool)
 
-    public var clientID: UUID {
+    /// The client the form records work for; nil for the directory's own forms.
+    public var clientID: UUID? {
         switch self {
-        case .client(let id, _, _), .contact(let id, _, _), .followUp(let id, _), .cancelFollowUp(let id, _), .goal(let id, _), .step(let id, _, _): id
+        case .client(let id, _, _), .contact(let id, _, _), .followUp(let id, _), .cancelFollowUp(let id, _), .goal(let id, _),
+             .step(let id, _, _), .connection(let id, _, _): id
+        case .asset: nil
         }
     }
 }

@@ -51,6 +51,7 @@ extension AppState {
 
     /// How questions about dropping a form name what would be lost.
     func unsavedDescription(_ form: WorkForm) -> String {
+        if case .asset(let id, _) = form.kind, let asset = assets[id] { return "your unsaved changes to “\(asset.name)”" }
         guard case .client(let id, let isNew, _) = form.kind else { return "what you typed in “\(form.title)”" }
         if let client = clients[id], !isNew { return "your unsaved changes to \(label(client))" }
         let name = form.fields.text(DraftField.name.rawValue).trimmingCharacters(in: .whitespaces)
@@ -74,14 +75,14 @@ extension AppState {
     /// Some choices show or hide fields: an attempt asks how, a what-matters conversation asks
     /// what matters, "someone else" asks who, and measures add their questions.
     private func rebuildFields(_ form: inout WorkForm) {
-        guard let client = clients[form.kind.clientID] else { return }
+        guard let id = form.kind.clientID, let client = clients[id] else { return }
         switch form.kind {
         case .contact:
             let draft = WorkForms.contactDraft(from: form.fields, base: contactBase(client, form.kind))
             form.replaceFields(with: WorkForms.contactFields(draft, measures: form.choice("measures")))
         case .step:
             form.replaceFields(with: WorkForms.stepFields(WorkForms.stepDraft(from: form.fields, base: StepDraft())))
-        case .client, .followUp, .cancelFollowUp, .goal:
+        case .client, .followUp, .cancelFollowUp, .goal, .connection, .asset:
             break
         }
     }

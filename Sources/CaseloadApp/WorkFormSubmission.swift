@@ -10,10 +10,18 @@ extension AppState {
             let problems = draft.validate(today: today, editing: isNew ? nil : clients[id])
             return Dictionary(uniqueKeysWithValues: problems.map { ($0.key.rawValue, $0.value) })
         }
-        guard let client = clients[form.kind.clientID] else { return [:] }
+        if case .asset = form.kind {
+            let problems = AssetFormFields.draft(from: form.fields).validate(today: today)
+            return Dictionary(uniqueKeysWithValues: problems.map { ($0.key.rawValue, $0.value) })
+        }
+        guard let id = form.kind.clientID, let client = clients[id] else { return [:] }
         switch form.kind {
-        case .client:
+        case .client, .asset:
             return [:]
+        case .connection(_, let connectionID, _):
+            let draft = AssetFormFields.connectionDraft(from: form.fields, client: client)
+            let problems = draft.validate(today: today, client: client, connectionID: connectionID)
+            return Dictionary(uniqueKeysWithValues: problems.map { ($0.key.rawValue, $0.value) })
         case .contact:
             let draft = WorkForms.contactDraft(from: form.fields, base: contactBase(client, form.kind))
             let problems = draft.validate(today: today, now: now, timeZone: timeZone, client: client)
@@ -56,7 +64,21 @@ extension AppState {
                 return []
             }
         }
-        guard let client = clients[form.kind.clientID] else { return [] }
+        if case .asset(let id, _) = form.kind {
+            do {
+                let saving = try AssetFormFields.draft(from: form.fields).applied(to: assets[id], id: id, today: today, now: now)
+                guard saving != assets[id] else {
+                    stack.removeLast()
+                    message = Message("No changes to save")
+                    return []
+                }
+                return [.saveAsset(saving)]
+            } catch {
+                message = Message(error: "Not saved: \(error)")
+                return []
+            }
+        }
+        guard let id = form.kind.clientID, let client = clients[id] else { return [] }
         do {
             let changed = try changedClient(client, by: form)
             if changed == client {
@@ -74,6 +96,16 @@ extension AppState {
     /// The client as the form would leave it, through the domain's rules.
     private func changedClient(_ client: Client, by form: WorkForm) throws -> Client {
         switch form.kind {
+        case .asset:
+            return client
+        case .connection(_, let connectionID, let assetID):
+            let draft = AssetFormFields.connectionDraft(from: form.fields, client: client)
+            let event = try draft.event(today: today, client: client, connectionID: connectionID)
+            if let connectionID {
+                return try client.updatingConnection(id: connectionID, event: event, stepID: draft.stepID, at: now)
+            }
+            guard let asset = assets[assetID] else { throw WorkError.invalidConnection("That asset is no longer in the directory.") }
+            return try client.connecting(to: asset, event: event, stepID: draft.stepID, at: now)
         case .client:
             return try ClientFormFields.draft(from: form.fields, base: ClientDraft(client: client)).applied(to: client, today: today, now: now)
         case .contact(_, let contactID, _):

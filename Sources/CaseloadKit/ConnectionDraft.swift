@@ -26,8 +26,13 @@ public struct ConnectionDraft: Hashable, Sendable, Codable {
     public var note: String
 
     public init(state: ConnectionState = .suggested, date: CalendarDate, stepID: UUID? = nil, note: String = "") {
+        self.init(state: state, dateText: DateStyle.screen(date), stepID: stepID, note: note)
+    }
+
+    /// The draft as typed, the date not yet read.
+    public init(state: ConnectionState, dateText: String, stepID: UUID?, note: String) {
         self.state = state
-        self.date = DateStyle.screen(date)
+        self.date = dateText
         self.stepID = stepID
         self.note = note
     }

@@ -19,6 +19,7 @@ enum InteractiveSession {
         let store = try ClientStore.open(directory: directory, now: clock.now())
         defer { store.close() }
         let load = store.loadClients()
+        let assetLoad = store.loadAssets()
         let readOnlyReason: String? = switch store.access {
         case .readWrite: nil
         case .readOnly(let reason): reason.description
@@ -30,9 +31,11 @@ enum InteractiveSession {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let unreadable = load.problems.map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
-        var state = AppState(clients: load.clients, now: clock.now(), size: terminal.size, readOnlyReason: readOnlyReason,
-                             loadProblems: unreadable, dataFolder: store.directory.path, isDemo: isDemo)
+        let unreadable = (load.problems + assetLoad.problems)
+            .map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
+        var state = AppState(clients: load.clients, assets: assetLoad.assets, now: clock.now(), size: terminal.size,
+                             readOnlyReason: readOnlyReason, loadProblems: unreadable, dataFolder: store.directory.path,
+                             isDemo: isDemo, workerName: WorkerName.current(environment: environment))
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
             state.loadProblems += recovered.problems
@@ -62,12 +65,24 @@ struct StoreShell: AppShell {
         do {
             try store.save(client, previous: previous, at: clock.now())
             return .saved
-        } catch let error as StoreError {
+        } catch {
             if case .auditNotWritten = error { return .savedWithWarning(error.description) }
             return .failed(error.description)
-        } catch {
-            return .failed("\(error)")
         }
+    }
+
+    func saveAsset(_ asset: Asset, previous: Asset?) -> SaveResult {
+        do {
+            try store.save(asset, previous: previous, at: clock.now())
+            return .saved
+        } catch {
+            if case .auditNotWritten = error { return .savedWithWarning(error.description) }
+            return .failed(error.description)
+        }
+    }
+
+    func importAssets(paths: [String], existing: [Asset]) -> AssetImportReport {
+        AssetImporter.run(paths: paths, existing: existing, store: store, now: clock.now())
     }
 
     func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure> {

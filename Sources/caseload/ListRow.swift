@@ -1,6 +1,5 @@
 import CaseloadKit
 import Foundation
-import TerminalUI
 
 /// One client as `caseload list` prints it.
 struct ListRow: Encodable {
@@ -33,30 +32,17 @@ struct ListRow: Encodable {
          (risk ? "risk " : "") + (discussInSupervision ? "supervision" : "")]
     }
 
-    /// Columns padded by display width, so names in any script line up.
     static func table(_ rows: [ListRow]) -> String {
-        let all = [headers] + rows.map(\.cells)
-        let widths = headers.indices.map { column in all.map { TextWidth.of($0[column]) }.max() ?? 0 }
-        var output = ""
-        for line in all {
-            let padded = zip(line, widths).map { TextWidth.fit($0, to: $1) }.joined(separator: "  ")
-            output += padded.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
-        }
-        return output + "\(rows.count) client\(rows.count == 1 ? "" : "s")\n"
+        TextTable.render(headers: headers, rows: rows.map(\.cells)) + "\(rows.count) client\(rows.count == 1 ? "" : "s")\n"
     }
 
-    /// RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.
     static func csv(_ rows: [ListRow]) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        let header = "reference,name,nhs_number,practice,status,referral_date,days_waiting,risk,discuss_in_supervision"
-        let lines = rows.map { row in
+        let header = ["reference", "name", "nhs_number", "practice", "status", "referral_date", "days_waiting", "risk",
+                      "discuss_in_supervision"]
+        return CSVText.document(header: header, rows: rows.map { row in
             [row.reference, row.name, row.nhsNumber ?? "", row.practice, row.status, row.referralDate,
-             row.daysWaiting.map(String.init) ?? "", String(row.risk), String(row.discussInSupervision)].map(field).joined(separator: ",")
-        }
-        return ([header] + lines).joined(separator: "\r\n") + "\r\n"
+             row.daysWaiting.map(String.init) ?? "", String(row.risk), String(row.discussInSupervision)]
+        })
     }
 
     static func json(_ rows: [ListRow]) throws -> String {

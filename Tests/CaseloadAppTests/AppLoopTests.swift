@@ -41,10 +41,23 @@ final class FakeShell: AppShell {
     var saveResult = SaveResult.saved
     var editorResult: Result<String, ShellFailure> = .success("")
     var removed: [String] = []
+    var savedAssets: [(asset: Asset, previous: Asset?)] = []
+    var importReport = AssetImportReport()
+    var imported: [[String]] = []
 
     func save(_ client: Client, previous: Client?) -> SaveResult {
         saved.append((client, previous))
         return saveResult
+    }
+
+    func saveAsset(_ asset: Asset, previous: Asset?) -> SaveResult {
+        savedAssets.append((asset, previous))
+        return saveResult
+    }
+
+    func importAssets(paths: [String], existing: [Asset]) -> AssetImportReport {
+        imported.append(paths)
+        return importReport
     }
 
     func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure> {
@@ -114,6 +127,32 @@ final class FakeShell: AppShell {
         terminal.size = Size(width: 100, height: 30)
         _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: FakeShell())
         #expect(terminal.frames[0].split(separator: "\n", omittingEmptySubsequences: false).count == 30)
+    }
+
+    @Test func assetSavesAndImportsRunThroughTheShell() {
+        var state = DirectoryFixture.state()
+        let shell = FakeShell()
+        let added = DirectoryFixture.asset("Community Choir")
+        shell.importReport = AssetImportReport(files: [.imported(ImportPlan(feed: "feed.json", added: [added]))], saved: [added])
+        let selected = state.directory.selectedID.flatMap { state.assets[$0] }!
+        let terminal = ScriptedTerminal([.key(.character("v")), .key(.character("i"))] + keys("feed.json") + [.key(.enter)])
+        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: shell)
+        #expect(shell.savedAssets.first?.previous == selected)
+        #expect(shell.savedAssets.first?.asset.lastChecked?.date == Fixture.today)
+        #expect(shell.imported == [["feed.json"]])
+        #expect(state.assets[added.id] == added)
+        #expect(terminal.frames.contains { $0.contains("Importing feed.json…") }, "the import shows it has started")
+    }
+
+    @Test func aFailedAssetSaveKeepsTheFormOpen() {
+        var state = DirectoryFixture.state()
+        state.press(.character("e"), .end)
+        let shell = FakeShell()
+        shell.saveResult = .failed("Could not save the asset: No space left on device.")
+        _ = AppLoop.run(&state, terminal: ScriptedTerminal([.key(.character("x")), .key(.control("s"))]),
+                        clock: { Fixture.now }, shell: shell)
+        #expect(state.workForm != nil)
+        #expect(state.message?.text == "Could not save the asset: No space left on device. Changes kept: Ctrl-S retries.")
     }
 
     @Test func saveHandsThePreviousVersionForTheAudit() {
