@@ -60,7 +60,7 @@ public enum AssetImport {
             let after = merged(before, with: service, id: id, feed: feed, now: now)
             return after == before ? .unchanged : .update(AssetUpdate(before: before, after: after))
         case .ambiguous:
-            return .skip("several assets imported from other feeds have this id; none was changed")
+            return .skip("several assets in the directory have this id; none was changed")
         }
     }
 
@@ -70,13 +70,17 @@ public enum AssetImport {
         case ambiguous
     }
 
-    /// By service id alone, so that a feed re-read from another path still finds its assets; the
-    /// feed name only decides between assets from different feeds that share an id.
+    /// The same feed and id first. A feed saved under a new file name still finds its assets by id
+    /// alone, but only for ids unique across feeds (HSDS 3 ids are UUIDs): short ids such as "12"
+    /// are reused by every council, so there the feed must match too.
     private static func match(_ id: String, feed: String, in assets: [Asset]) -> Match {
         let sameID = assets.filter { $0.source?.serviceID == id }
-        if sameID.count <= 1 { return sameID.first.map(Match.one) ?? .none }
         let sameFeed = sameID.filter { $0.source?.feed == feed }
-        return sameFeed.count == 1 ? .one(sameFeed[0]) : .ambiguous
+        if sameFeed.count == 1 { return .one(sameFeed[0]) }
+        if sameFeed.count > 1 { return .ambiguous }
+        guard UUID(uuidString: id) != nil else { return .none }
+        if sameID.count <= 1 { return sameID.first.map(Match.one) ?? .none }
+        return .ambiguous
     }
 
     private static func newAsset(_ service: FeedService, id: String, feed: String, now: Date) -> Asset {

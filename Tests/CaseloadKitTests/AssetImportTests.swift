@@ -83,11 +83,19 @@ import Testing
         #expect(after.source?.feedStatus == "temporarily closed")
     }
 
-    @Test func aFeedReadFromAnotherPathStillFindsItsAssets() throws {
-        let asset = try Self.importedWalk()
-        let plan = AssetImport.plan([Self.walk], feed: "downloads/northfield.json", existing: [asset], now: Self.later)
+    @Test func aFeedUnderANewNameFindsItsAssetsByAUUIDId() throws {
+        var service = Self.walk
+        service.serviceID = "ac148810-d857-441c-9679-408f346de14b"
+        let asset = try #require(AssetImport.plan([service], feed: Self.feed, existing: [], now: Fixture.now).added.first)
+        let plan = AssetImport.plan([service], feed: "northfield-2026-12.json", existing: [asset], now: Self.later)
         #expect(plan.added.isEmpty)
-        #expect(plan.updated.first?.after.source?.feed == "downloads/northfield.json")
+        #expect(plan.updated.first?.after.source?.feed == "northfield-2026-12.json")
+    }
+
+    @Test func aShortIdFromAnotherFeedIsAnotherService() throws {
+        let fromNorthfield = try Self.importedWalk()
+        let plan = AssetImport.plan([Self.walk], feed: "southfield.json", existing: [fromNorthfield], now: Self.later)
+        #expect(plan.added.count == 1 && plan.updated.isEmpty, "councils reuse ids such as walk-1")
     }
 
     @Test func theFeedNameDecidesBetweenAssetsSharingAnId() throws {
@@ -99,8 +107,15 @@ import Testing
         let plan = AssetImport.plan([changed], feed: Self.feed, existing: [fromSouthfield, fromNorthfield], now: Self.later)
         #expect(plan.updated.map(\.before.id) == [fromNorthfield.id])
 
-        let elsewhere = AssetImport.plan([changed], feed: "eastfield.json", existing: [fromSouthfield, fromNorthfield], now: Self.later)
-        #expect(elsewhere.skipped.map(\.reason) == ["several assets imported from other feeds have this id; none was changed"])
+        var uuidService = changed
+        uuidService.serviceID = "5f0c8a1e-0000-4000-8000-000000000001"
+        let shared = [fromNorthfield, fromSouthfield].map { asset -> Asset in
+            var asset = asset
+            asset.source?.serviceID = uuidService.serviceID
+            return asset
+        }
+        let elsewhere = AssetImport.plan([uuidService], feed: "eastfield.json", existing: shared, now: Self.later)
+        #expect(elsewhere.skipped.map(\.reason) == ["several assets in the directory have this id; none was changed"])
         #expect(elsewhere.added.isEmpty && elsewhere.updated.isEmpty)
     }
 
