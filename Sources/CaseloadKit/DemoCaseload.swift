@@ -1,8 +1,9 @@
 import Foundation
 
 /// A synthetic caseload for trying Caseload out and for screenshots: 60 invented people across
-/// three invented practices, every status, realistic timelines and the work done with each
-/// (contacts, plans, follow-ups, measures). Deterministic for a seed.
+/// three invented practices, every status, realistic timelines, the work done with each
+/// (contacts, plans, follow-ups, measures) and connections to the assets of `DemoDirectory`.
+/// Deterministic for a seed.
 public enum DemoCaseload {
     public static var practices: [String] { DemoData.practices.map(\.name) }
 
@@ -13,7 +14,9 @@ public enum DemoCaseload {
     public static func make(today: CalendarDate, now: Date, seed: UInt64 = 42,
                             timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> [Client] {
         var builder = Builder(today: today, now: now, timeZone: timeZone, random: SplitMix64(seed: seed),
-                              work: DemoWork(today: today, now: now, timeZone: timeZone, seed: seed))
+                              work: DemoWork(today: today, now: now, timeZone: timeZone, seed: seed),
+                              connections: DemoConnections(directory: DemoDirectory.entries(today: today, now: now),
+                                                           timeZone: timeZone, seed: seed))
         return builder.make()
     }
 
@@ -23,6 +26,7 @@ public enum DemoCaseload {
         let timeZone: TimeZone
         var random: SplitMix64
         var work: DemoWork
+        var connections: DemoConnections
 
         mutating func make() -> [Client] {
             var people = DemoData.people
@@ -44,7 +48,7 @@ public enum DemoCaseload {
             let withRisk = Set(chosen(12, of: count))
             let withoutPhone = Set(chosen(4, of: count))
 
-            return (0..<count).map { index in
+            var clients = (0..<count).map { index in
                 var (client, scenario) = person(people[index], reference: ClientReference.make(index + 1),
                                                 referred: referralDates[index])
                 if !withoutNHSNumber.contains(index) { client.nhsNumber = testNHSNumber() }
@@ -58,6 +62,8 @@ public enum DemoCaseload {
                 work.add(to: &client, scenario: scenario, firstAttempt: firstAttempt)
                 return client
             }
+            connections.add(to: &clients)
+            return clients
         }
 
         /// Oldest referrals first. The oldest have mostly finished; the newest are still waiting.

@@ -47,7 +47,10 @@ struct DemoCommand: ParsableCommand {
         guard existing.clients.isEmpty && existing.problems.isEmpty else {
             throw CommandFailure("\(directory.path) already holds a caseload; choose a new or empty folder for the demo")
         }
-        let clients = DemoCaseload.make(today: CalendarDate(now), now: now, timeZone: .current)
+        let today = CalendarDate(now)
+        // The directory first, so that every connection the clients carry points at a saved asset.
+        try store.saveAssets(DemoDirectory.make(today: today, now: now).map { AssetChange(asset: $0, previous: nil) }, at: now)
+        let clients = DemoCaseload.make(today: today, now: now, timeZone: .current)
         for client in clients { try store.save(client, previous: nil, at: now) }
         return clients.count
     }

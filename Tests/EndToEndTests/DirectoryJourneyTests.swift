@@ -26,12 +26,12 @@ struct DirectoryJourneyTests {
             #expect(report.contains("service_full.json: 1 added, 0 updated, 0 unchanged, 0 skipped"), "\(report)")
             try pane.press("Escape")
 
-            // Found by a word of its description.
+            // Found among the demo's assets by words of its description.
             try pane.press("/")
             try await pane.waitFor("Search assets:")
-            try pane.type("anxiety")
+            try pane.type("eating disorders")
             try pane.press("Enter")
-            let found = try await pane.waitFor("1 asset match “anxiety”")
+            let found = try await pane.waitFor("1 asset match “eating disorders”")
             #expect(found.selectedRow?.contains(Self.service) == true, "\(found)")
 
             // Back to the caseload, connect the client to it.
@@ -40,7 +40,7 @@ struct DirectoryJourneyTests {
             try await pane.openClient("C-0001", title: Self.client)
             try pane.press("a")
             try await pane.waitFor("Connect \(Self.client) to…")
-            try pane.type("counselling")
+            try pane.type("disorders")
             try await pane.waitUntil("the picker to narrow to the service") { $0.contains("Accepting      \(Self.service)") }
             try pane.press("Enter")
             try await pane.waitFor("Connect \(Self.client) to \(Self.service)")
@@ -70,9 +70,9 @@ struct DirectoryJourneyTests {
             try again.press("Tab", "Tab")
             try await again.waitFor("Community assets · ")
             try again.press("/")
-            try again.type("counselling")
+            try again.type("disorders")
             try again.press("Enter")
-            try await again.waitFor("1 asset match “counselling”")
+            try await again.waitFor("1 asset match “disorders”")
             try again.press("Enter")
             let asset = try await again.waitFor("How connections went (no names)")
             #expect(asset.title == Self.service, "\(asset)")
