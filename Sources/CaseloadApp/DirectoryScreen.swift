@@ -150,9 +150,7 @@ extension AppState {
     }
 
     private mutating func moveDirectorySelection(by delta: Int) {
-        guard !directory.rows.isEmpty else { return }
-        let index = directory.selectedIndex ?? 0
-        directory.selectedID = directory.rows[min(max(0, index + delta), directory.rows.count - 1)]
+        directory.selectedID = RowWindow.moved(directory.selectedID, in: directory.rows, by: delta)
     }
 
     private mutating func selectedAssetOrSay(_ asset: Asset?) -> Asset? {
@@ -164,13 +162,7 @@ extension AppState {
 
     /// Keeps the selected row within the visible window of the table.
     mutating func scrollDirectoryToSelection() {
-        let page = directoryPageSize
-        guard let index = directory.selectedIndex else {
-            directory.scrollTop = 0
-            return
-        }
-        if index < directory.scrollTop { directory.scrollTop = index }
-        if index >= directory.scrollTop + page { directory.scrollTop = index - page + 1 }
-        directory.scrollTop = max(0, min(directory.scrollTop, max(0, directory.rows.count - page)))
+        directory.scrollTop = RowWindow.scrollTop(directory.scrollTop, showing: directory.selectedIndex,
+                                                  count: directory.rows.count, page: directoryPageSize)
     }
 }

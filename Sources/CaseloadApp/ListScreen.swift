@@ -185,9 +185,7 @@ extension AppState {
     }
 
     private mutating func moveSelection(by delta: Int) {
-        guard !list.rows.isEmpty else { return }
-        let index = list.selectedIndex ?? 0
-        list.selectedID = list.rows[min(max(0, index + delta), list.rows.count - 1)]
+        list.selectedID = RowWindow.moved(list.selectedID, in: list.rows, by: delta)
     }
 
     /// nil (all) → first → ... → last → nil.
@@ -198,13 +196,6 @@ extension AppState {
 
     /// Keeps the selected row within the visible window of the table.
     mutating func scrollListToSelection() {
-        let page = listPageSize
-        guard let index = list.selectedIndex else {
-            list.scrollTop = 0
-            return
-        }
-        if index < list.scrollTop { list.scrollTop = index }
-        if index >= list.scrollTop + page { list.scrollTop = index - page + 1 }
-        list.scrollTop = max(0, min(list.scrollTop, max(0, list.rows.count - page)))
+        list.scrollTop = RowWindow.scrollTop(list.scrollTop, showing: list.selectedIndex, count: list.rows.count, page: listPageSize)
     }
 }
