@@ -60,7 +60,10 @@ enum AssetFormFields {
         let stepIndex = draft.stepID.flatMap { id in steps.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
         var state = WorkField.choice(C.state.rawValue, history.isEmpty ? C.state.label : "New state", draft.state)
         if !history.isEmpty {
-            state.hint = "So far: " + history.map { "\($0.state.label) \(DateStyle.screen($0.date))" }.joined(separator: " → ")
+            // The whole story with its notes: the list row shows only the latest change.
+            state.hint = "So far:\n" + history.map { event in
+                "\(DateStyle.screen(event.date))  \(event.state.label)" + (event.note.isEmpty ? "" : " — " + event.note)
+            }.joined(separator: "\n")
         }
         return [
             state,

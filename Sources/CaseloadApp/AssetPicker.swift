@@ -108,12 +108,18 @@ extension AppState {
                                     fields: AssetFormFields.connectionFields(draft, client: client, history: []))))
     }
 
-    /// The next change to a connection: its current state, today's date, an empty note.
+    /// The next change to a connection: its current state, today's date, an empty note. Its history
+    /// shows under the state; for a discharged client or in a read-only window it opens to read only.
     mutating func openConnectionForm(_ client: Client, editing connection: Connection) {
-        guard refuseIfReadOnly(), refuseIfDischarged(client) else { return }
         let draft = ConnectionDraft(state: connection.state, date: max(today, connection.latest.date), stepID: connection.stepID)
-        stack.append(.work(WorkForm(kind: .connection(clientID: client.id, connectionID: connection.id, assetID: connection.assetID),
-                                    title: "\(label(client)) at \(assets[connection.assetID]?.name ?? connection.assetName): what happened next",
-                                    fields: AssetFormFields.connectionFields(draft, client: client, history: connection.history))))
+        var form = WorkForm(kind: .connection(clientID: client.id, connectionID: connection.id, assetID: connection.assetID),
+                            title: "\(label(client)) at \(assets[connection.assetID]?.name ?? connection.assetName): what happened next",
+                            fields: AssetFormFields.connectionFields(draft, client: client, history: connection.history))
+        if isReadOnly || client.status == .discharged {
+            form.isReadOnly = true
+            form.title = "\(label(client)) at \(assets[connection.assetID]?.name ?? connection.assetName) (read only)"
+            message = Message(isReadOnly ? "Read only in this window" : "\(label(client)) is discharged: reopen (r) to record more")
+        }
+        stack.append(.work(form))
     }
 }

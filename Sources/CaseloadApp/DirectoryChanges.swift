@@ -38,7 +38,7 @@ extension AppState {
     mutating func importFinished(_ report: AssetImportReport) {
         for asset in report.saved { assets[asset.id] = asset }
         refreshDirectoryRows()
-        let text = "Import: \(report.totals)"
+        let text = report.saveFailure == nil ? "Import: \(report.totals)" : "Import not saved in full: see the report"
         message = report.hasProblems ? Message(error: text) : Message(text)
         modal = .report(title: "Open Referral import", lines: report.lines, scroll: 0)
     }

@@ -11,14 +11,11 @@ public struct DirectoryState: Sendable {
     public var scrollTop = 0
     /// Present while a search is typed after `/`: the rows narrow with each key.
     public var searchInput: TextInput?
-    /// The search before this one began, so Esc can put it back.
+    /// The search and selection before this search began, so Esc can put them back.
     var searchBefore = ""
+    var selectionBefore: UUID?
 
     public var selectedIndex: Int? { selectedID.flatMap { rows.firstIndex(of: $0) } }
-
-    var isFiltered: Bool {
-        query.category != nil || query.capacity != nil || query.includeRetired || !query.search.isEmpty
-    }
 }
 
 enum DirectoryAction: Sendable {
@@ -70,6 +67,12 @@ extension AppState {
         directory.selectedID = directory.rows.isEmpty ? nil : directory.rows[min(previousIndex, directory.rows.count - 1)]
     }
 
+    /// What to press when the table is empty although the directory is not.
+    var emptyDirectoryHint: String {
+        let allRetired = !assets.isEmpty && assets.values.allSatisfy(\.isRetired)
+        return allRetired && !directory.query.includeRetired ? "every asset is retired, R shows them" : "Esc shows them all"
+    }
+
     var directoryPageSize: Int { max(1, chrome.body.height - 2) }
 
     mutating func updateDirectory(_ key: Key) -> [Effect] {
@@ -87,6 +90,7 @@ extension AppState {
             if let asset = selectedAssetOrSay(selected) { stack.append(.asset(AssetViewState(id: asset.id))) }
         case .search:
             directory.searchBefore = directory.query.search
+            directory.selectionBefore = directory.selectedID
             directory.searchInput = TextInput(directory.query.search)
         case .add: startAddingAsset()
         case .edit: if let asset = selectedAssetOrSay(selected) { startEditing(asset) }
@@ -134,6 +138,7 @@ extension AppState {
         case .escape:
             directory.searchInput = nil
             directory.query.search = directory.searchBefore
+            directory.selectedID = directory.selectionBefore
             refreshDirectoryRows()
         default:
             guard directory.searchInput?.handle(key) == true else { return [] }
@@ -156,7 +161,7 @@ extension AppState {
     private mutating func selectedAssetOrSay(_ asset: Asset?) -> Asset? {
         if let asset { return asset }
         message = Message(error: assets.isEmpty ? "No assets yet: press a to add one or i to import a directory"
-                                                : "No asset selected: Esc shows them all")
+                                                : "No asset shown: \(emptyDirectoryHint)")
         return nil
     }
 

@@ -57,7 +57,7 @@ extension AppState {
         if directory.rows.isEmpty {
             let why = assets.isEmpty
                 ? ["No community assets yet: press a to add one, or i to import an Open Referral UK directory."]
-                : ["No assets match: press Esc to show them all."]
+                : ["No assets to show: \(emptyDirectoryHint)."]
             for (offset, line) in why.enumerated() {
                 buffer.write(line, x: 2, y: table.y + 1 + offset, maxWidth: table.width - 3, style: Style(.muted))
             }

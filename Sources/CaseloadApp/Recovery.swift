@@ -53,7 +53,8 @@ extension AppState {
             if reopen(recovered.record.work, from: recovered.fileName) {
                 message = Message("Recovered: \(recovered.record.summary). Save it with Ctrl-S.")
             } else {
-                message = Message(error: "The client of this recovered text is not in the caseload; the file is kept in recovery/")
+                let whose = if case .work(let form) = recovered.record.work, case .asset = form.kind { "asset" } else { "client" }
+                message = Message(error: "The \(whose) of this recovered text is no longer here; the file is kept in recovery/")
             }
             return []
         case .character("x"), .character("X"):

@@ -10,6 +10,7 @@ extension AppState {
         case .terminal(.resize(let newSize)):
             size = newSize
             scrollListToSelection()
+            scrollDirectoryToSelection()
             return []
         case .terminal(.key(let key)):
             let effects = handle(key)

@@ -107,6 +107,9 @@ public struct Asset: Identifiable, Hashable, Sendable, Codable {
     /// sending someone.
     public func isStale(today: CalendarDate) -> Bool {
         guard let checked = lastChecked?.date else { return true }
+        // A check dated after today (a hand-edited file) is not stale, and adding months to it could
+        // run past the calendar's end.
+        guard checked <= today else { return false }
         return checked.adding(months: Asset.staleAfterMonths) <= today
     }
 

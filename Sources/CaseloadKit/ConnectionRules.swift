@@ -7,6 +7,7 @@ extension Client {
     public func connecting(to asset: Asset, id: UUID = UUID(), event: ConnectionEvent, stepID: UUID? = nil,
                            at now: Date) throws(WorkError) -> Client {
         guard status != .discharged else { throw .clientDischarged }
+        guard !asset.isRetired else { throw .assetRetired(asset.name) }
         try checkStep(stepID)
         var changed = self
         changed.connections.append(Connection(id: id, assetID: asset.id, assetName: asset.name, stepID: stepID, history: [event]))

@@ -20,6 +20,7 @@ public enum WorkError: Error, Equatable, Sendable, CustomStringConvertible {
     case connectionNotFound
     case connectionBeforeLastChange(CalendarDate)
     case invalidConnection(String)
+    case assetRetired(String)
 
     public var description: String {
         switch self {
@@ -42,6 +43,7 @@ public enum WorkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .connectionBeforeLastChange(let date):
             "The change is dated before the last one, on \(DateStyle.screen(date))."
         case .invalidConnection(let reason): reason
+        case .assetRetired(let name): "“\(name)” has been retired from the directory: bring it back there first (r)."
         }
     }
 }

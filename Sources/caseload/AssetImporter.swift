@@ -9,6 +9,14 @@ enum AssetImporter {
     /// merges it into the directory as it stands after the files before it, then saves every change
     /// in one durable batch.
     static func run(paths: [String], existing: [Asset], store: ClientStore, now: Date) -> AssetImportReport {
+        // An asset whose file cannot be read would come back from the feed as a second copy.
+        let unreadable = store.loadAssets().problems
+        guard unreadable.isEmpty else {
+            let files = unreadable.map(\.fileName).joined(separator: ", ")
+            return AssetImportReport(saved: existing, saveFailure:
+                "nothing was imported: \(unreadable.count) asset file\(unreadable.count == 1 ? "" : "s") cannot be read (\(files)); "
+                + "fix or move \(unreadable.count == 1 ? "it" : "them") first, so that the import does not add the same services twice")
+        }
         var directory = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var originals: [UUID: Asset?] = [:]
         var outcomes: [AssetImportReport.FileOutcome] = []
@@ -22,7 +30,8 @@ enum AssetImporter {
                 outcomes.append(.unreadable(file: error.file, reason: reason))
                 continue
             }
-            let feed = (expanded as NSString).lastPathComponent
+            // "." or "feeds/../council" name the folder they stand for.
+            let feed = URL(fileURLWithPath: expanded).standardizedFileURL.lastPathComponent
             let plan = AssetImport.plan(services, feed: feed, existing: Array(directory.values), now: now)
             for asset in plan.added + plan.updated.map(\.after) {
                 if originals[asset.id] == nil { originals[asset.id] = .some(directory[asset.id]) }

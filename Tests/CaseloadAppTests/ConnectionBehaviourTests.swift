@@ -63,7 +63,7 @@ import TerminalUI
         state.press(.enter)
         state.succeed(state.press(.control("s")))
         state.press(.enter)
-        #expect(state.workForm?.fields.first?.hint == "So far: Suggested 21-Nov-2026")
+        #expect(state.workForm?.fields.first?.hint == "So far:\n21-Nov-2026  Suggested")
         state.press(.right, .right, .right)  // suggested → attended
         state.press(.tab, .tab, .tab)
         state.type("Loved it")
@@ -104,5 +104,32 @@ import TerminalUI
         state.press(.character("a"))
         #expect(!state.hasModal)
         #expect(state.message?.text.hasPrefix("The directory is empty") == true)
+    }
+}
+
+@Suite struct ConnectionRecordTests {
+    @Test func aDischargedClientsConnectionOpensToReadWithItsNotes() throws {
+        var state = DirectoryFixture.state()
+        var client = state.byReference.first { $0.status == .active }!
+        let shed = state.assets[DirectoryFixture.id("Men's Shed")]!
+        client = try client.connecting(to: shed, event: ConnectionEvent(state: .referred, date: Fixture.today, note: "Dave will ring"), at: Fixture.now)
+        client.status = .discharged
+        state.clients[client.id] = client
+        _ = ConnectionBehaviourTests.openClient(&state)
+        state.list.selectedID = client.id
+        state.stack = [.client(ClientViewState(id: client.id, section: .connections))]
+        state.press(.enter)
+        let form = try #require(state.workForm)
+        #expect(form.isReadOnly)
+        #expect(form.fields.first?.hint == "So far:\n21-Nov-2026  Referred — Dave will ring")
+        #expect(state.press(.right, .control("s")).isEmpty)
+    }
+
+    @Test func aRetiredAssetTakesNoNewConnections() throws {
+        let client = Fixture.demo.first { $0.status == .active }!
+        let retired = DirectoryFixture.asset("Lunch Club").retired(on: Fixture.today, at: Fixture.now)
+        #expect(throws: WorkError.assetRetired("Lunch Club")) {
+            try client.connecting(to: retired, event: ConnectionEvent(state: .suggested, date: Fixture.today), at: Fixture.now)
+        }
     }
 }

@@ -166,3 +166,28 @@ extension AppState {
         }
     }
 }
+
+@Suite struct DirectoryEdgeTests {
+    @Test func escFromASearchPutsTheSelectionBack() {
+        var state = DirectoryFixture.state()
+        state.directory.selectedID = DirectoryFixture.id("Zumba Gold")
+        state.press(.character("/"))
+        state.type("shed")
+        state.press(.escape)
+        #expect(state.directory.selectedID == DirectoryFixture.id("Zumba Gold"))
+    }
+
+    @Test func whenEveryAssetIsRetiredItSaysHowToSeeThem() {
+        var state = DirectoryFixture.state()
+        for id in state.assets.keys { state.assets[id] = state.assets[id]!.retired(on: Fixture.today, at: Fixture.now) }
+        state.refreshDirectoryRows()
+        #expect(state.screen.contains("No assets to show: every asset is retired, R shows them."))
+    }
+
+    @Test func aCheckDatedInTheFarFutureIsNotStaleAndDoesNotCrash() {
+        var asset = DirectoryFixture.asset("Men's Shed", checked: CalendarDate(year: 9999, month: 12, day: 31)!)
+        #expect(!asset.isStale(today: Fixture.today))
+        asset.lastChecked = nil
+        #expect(asset.isStale(today: Fixture.today))
+    }
+}

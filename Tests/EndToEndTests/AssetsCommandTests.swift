@@ -35,6 +35,24 @@ struct AssetsCommandTests {
         #expect(try AssetFiles.names(in: data) == files, "no second copy of the service")
     }
 
+    @Test("an unreadable asset file stops an import, so the feed cannot add its service a second time")
+    func unreadableAssetStopsImport() throws {
+        let world = try EndToEnd()
+        defer { world.tearDown() }
+        let data = world.root.appendingPathComponent("data")
+        let feed = HSDSFixtures.path("service_full.json")
+        #expect(try world.run(["assets", "import", "--data-dir", data.path, feed]).status == 0)
+        let file = try #require(try AssetFiles.names(in: data).first)
+        let damaged = data.appendingPathComponent("assets/\(file)")
+        try Data("{\"schemaVersion\": 99}".utf8).write(to: damaged)
+
+        let again = try world.run(["assets", "import", "--data-dir", data.path, feed])
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("nothing was imported: 1 asset file cannot be read (assets/\(file))"), "\(again.stdout)")
+        #expect(try AssetFiles.names(in: data) == [file], "no second copy")
+        #expect(try String(contentsOf: damaged, encoding: .utf8) == "{\"schemaVersion\": 99}", "the damaged file is left alone")
+    }
+
     @Test("a folder of HSDS CSV tables imports like a JSON feed")
     func importCSVFolder() throws {
         let world = try EndToEnd()
