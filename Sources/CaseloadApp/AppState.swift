@@ -7,6 +7,9 @@ public struct AppState: Sendable {
     public var clients: [UUID: Client]
     /// The community-asset directory, shared by everyone who uses this data folder.
     public var assets: [UUID: Asset]
+    /// Each asset's folded searchable text, kept beside it (as `searchKeys` is for clients) so the
+    /// directory and the picker do not fold every description on every key.
+    var assetSearchKeys: [UUID: AssetSearchKey]
     public var now: Date
     public var timeZone: TimeZone
     public var size: Size
@@ -39,6 +42,7 @@ public struct AppState: Sendable {
                 dataFolder: String = "", isDemo: Bool = false, workerName: String = "") {
         self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
         self.assets = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.assetSearchKeys = self.assets.mapValues(AssetSearchKey.init)
         self.workerName = workerName
         self.searchKeys = self.clients.mapValues(ClientSearchKey.init)
         self.now = now

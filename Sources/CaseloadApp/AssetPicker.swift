@@ -19,7 +19,7 @@ public struct AssetPicker: Sendable {
 extension AppState {
     /// Assets in use that match what is typed, by name; retired ones are not offered.
     func pickerChoices(_ picker: AssetPicker) -> [Asset] {
-        DirectoryQuery(search: picker.input.text).apply(to: Array(assets.values), today: today)
+        DirectoryQuery(search: picker.input.text).apply(to: Array(assets.values), today: today, searchKeys: assetSearchKeys)
     }
 
     mutating func startConnecting(_ client: Client, stepID: UUID? = nil) {

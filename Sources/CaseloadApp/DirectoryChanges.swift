@@ -4,15 +4,18 @@ import TerminalUI
 
 /// Saved assets and finished imports coming back from the shell, and the import path prompt.
 extension AppState {
-    /// Replaces or adds an asset, keeping the directory's rows in step.
-    mutating func storeAsset(_ asset: Asset) {
-        assets[asset.id] = asset
+    /// Replaces or adds assets, keeping their search keys and the directory's rows in step.
+    mutating func storeAssets(_ changed: [Asset]) {
+        for asset in changed {
+            assets[asset.id] = asset
+            assetSearchKeys[asset.id] = AssetSearchKey(asset)
+        }
         refreshDirectoryRows()
     }
 
     mutating func assetSaved(_ asset: Asset) -> [Effect] {
         let previous = assets[asset.id]
-        storeAsset(asset)
+        storeAssets([asset])
         var effects: [Effect] = []
         if case .work(let form) = stack.last, case .asset(let id, let isNew) = form.kind, id == asset.id {
             stack.removeLast()
@@ -36,8 +39,7 @@ extension AppState {
     }
 
     mutating func importFinished(_ report: AssetImportReport) {
-        for asset in report.saved { assets[asset.id] = asset }
-        refreshDirectoryRows()
+        storeAssets(report.saved)
         let text = report.saveFailure == nil ? "Import: \(report.totals)" : "Import not saved in full: see the report"
         message = report.hasProblems ? Message(error: text) : Message(text)
         modal = .report(title: "Open Referral import", lines: report.lines, scroll: 0)

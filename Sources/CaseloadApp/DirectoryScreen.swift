@@ -62,7 +62,7 @@ extension AppState {
         var query = directory.query
         if let input = directory.searchInput { query.search = input.text }
         let previousIndex = directory.selectedIndex ?? 0
-        directory.rows = query.apply(to: Array(assets.values), today: today).map(\.id)
+        directory.rows = query.apply(to: Array(assets.values), today: today, searchKeys: assetSearchKeys).map(\.id)
         if let id = directory.selectedID, directory.rows.contains(id) { return }
         directory.selectedID = directory.rows.isEmpty ? nil : directory.rows[min(previousIndex, directory.rows.count - 1)]
     }

@@ -63,7 +63,7 @@ extension AppState {
             }
             return cursor
         }
-        let people = connectedPeopleByAsset()
+        let people = ConnectionOutcomes.peopleByAsset(in: clients.values)
         for (offset, id) in directory.rows.dropFirst(directory.scrollTop).prefix(table.height).enumerated() {
             guard let asset = assets[id] else { continue }
             let y = table.y + offset
@@ -74,15 +74,6 @@ extension AppState {
             }
         }
         return cursor
-    }
-
-    /// People connected to each asset at any time, counted in one pass over the caseload.
-    private func connectedPeopleByAsset() -> [UUID: Int] {
-        var counts: [UUID: Int] = [:]
-        for client in clients.values {
-            for assetID in Set(client.connections.map(\.assetID)) { counts[assetID, default: 0] += 1 }
-        }
-        return counts
     }
 
     private func drawDirectoryRow(_ asset: Asset, people: Int, layout: DirectoryColumns, y: Int, into buffer: inout Buffer) {

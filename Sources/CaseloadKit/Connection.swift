@@ -84,6 +84,16 @@ public struct ConnectionOutcomes: Hashable, Sendable {
     /// People who attended at least once, whatever happened after.
     public var everAttended: Int
 
+    /// People (not connections) per asset, in one pass over the caseload however many assets there
+    /// are: someone connected twice to the same asset counts once.
+    public static func peopleByAsset(in clients: some Sequence<Client>) -> [UUID: Int] {
+        var counts: [UUID: Int] = [:]
+        for client in clients {
+            for assetID in Set(client.connections.map(\.assetID)) { counts[assetID, default: 0] += 1 }
+        }
+        return counts
+    }
+
     public init(assetID: UUID, clients: some Sequence<Client>) {
         var people = 0
         var everAttended = 0

@@ -52,12 +52,14 @@ public struct DirectoryQuery: Hashable, Sendable {
         self.sort = sort
     }
 
-    public func apply(to assets: [Asset], today: CalendarDate) -> [Asset] {
+    /// `searchKeys` holds keys made earlier, so a search does not fold every asset again; assets
+    /// missing from it are folded on the spot.
+    public func apply(to assets: [Asset], today: CalendarDate, searchKeys: [UUID: AssetSearchKey] = [:]) -> [Asset] {
         let shown = assets.filter { asset in
             (includeRetired || !asset.isRetired)
                 && (category.map(asset.categories.contains) ?? true)
                 && (capacity.map { asset.capacity == $0 } ?? true)
-                && (search.isEmpty || AssetSearchKey(asset).matches(search))
+                && (search.isEmpty || (searchKeys[asset.id] ?? AssetSearchKey(asset)).matches(search))
         }
         return sorted(shown)
     }

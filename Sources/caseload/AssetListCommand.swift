@@ -43,7 +43,7 @@ struct AssetListCommand: ParsableCommand {
         let today = CalendarDate(clock.now())
         let query = DirectoryQuery(category: category, capacity: capacity, includeRetired: includeRetired,
                                    search: search ?? "")
-        let people = AssetListRow.peopleConnected(in: clientLoad.clients)
+        let people = ConnectionOutcomes.peopleByAsset(in: clientLoad.clients)
         let rows = query.apply(to: assetLoad.assets, today: today)
             .map { AssetListRow($0, peopleConnected: people[$0.id] ?? 0, today: today) }
         switch format {
@@ -74,16 +74,6 @@ struct AssetListRow: Encodable {
         stale = asset.isStale(today: today)
         self.peopleConnected = peopleConnected
         retiredOn = asset.retiredOn
-    }
-
-    /// People (not connections) per asset: someone connected twice to the same group counts once,
-    /// as in the directory's outcomes. One pass over the caseload, however many assets.
-    static func peopleConnected(in clients: [Client]) -> [UUID: Int] {
-        var counts: [UUID: Int] = [:]
-        for client in clients {
-            for assetID in Set(client.connections.map(\.assetID)) { counts[assetID, default: 0] += 1 }
-        }
-        return counts
     }
 
     static let headers = ["Name", "Organisation", "Capacity", "Checked", "People connected"]

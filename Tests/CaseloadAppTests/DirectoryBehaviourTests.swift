@@ -179,9 +179,21 @@ extension AppState {
 
     @Test func whenEveryAssetIsRetiredItSaysHowToSeeThem() {
         var state = DirectoryFixture.state()
-        for id in state.assets.keys { state.assets[id] = state.assets[id]!.retired(on: Fixture.today, at: Fixture.now) }
-        state.refreshDirectoryRows()
+        state.storeAssets(state.assets.values.map { $0.retired(on: Fixture.today, at: Fixture.now) })
         #expect(state.screen.contains("No assets to show: every asset is retired, R shows them."))
+    }
+
+    @Test func searchFindsAnAssetByItsSavedNameNotItsOldOne() {
+        var state = DirectoryFixture.state()
+        var shed = state.assets[DirectoryFixture.id("Men's Shed")]!
+        shed.name = "Kilnbridge Workshop"
+        _ = state.update(.assetSaved(shed))
+        state.press(.character("/"))
+        state.type("workshop")
+        #expect(state.directoryNames == ["Kilnbridge Workshop"])
+        state.press(.control("u"))
+        state.type("men's shed")
+        #expect(state.directoryNames.isEmpty)
     }
 
     @Test func aCheckDatedInTheFarFutureIsNotStaleAndDoesNotCrash() {

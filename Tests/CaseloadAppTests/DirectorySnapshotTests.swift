@@ -19,7 +19,7 @@ import TerminalUI
         walking.notes = "Ask for Łukasz. Slow pace; people with sticks are welcome.\nCafé afterwards (陈's, by the bridge)."
         walking.phone = "01632 960123"
         walking.source = AssetSource(feed: "council.json", serviceID: "svc-42", feedStatus: "active", importedAt: Fixture.now)
-        state.assets[walking.id] = walking
+        state.storeAssets([walking])
         var client = state.byReference.first { $0.status == .active }!
         client = try! client.connecting(to: walking, event: ConnectionEvent(state: .attended, date: Fixture.today), at: Fixture.now)
         state.clients[client.id] = client
