@@ -24,13 +24,8 @@ enum AssetScreen {
         KeyBinding([.character("v")], .markChecked, help: "Mark the details verified (checked) today", hint: "Checked"),
         KeyBinding([.character("r")], .retireOrRestore, help: "Retire (kept for history) or bring back", hint: "Retire"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
-        KeyBinding([.up, .character("k")], .up, help: "Scroll up"),
-        KeyBinding([.down, .character("j")], .down, help: "Scroll down"),
-        KeyBinding([.pageUp], .pageUp, help: "Page up"),
-        KeyBinding([.pageDown], .pageDown, help: "Page down"),
-        KeyBinding([.home], .top, help: "Top"),
-        KeyBinding([.end], .bottom, help: "Bottom"),
-    ])
+    ] + KeyBinding.listNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown,
+                                  top: .top, bottom: .bottom, item: "line"))
 }
 
 extension AppState {
