@@ -17,24 +17,28 @@ let package = Package(
         .target(name: "CaseloadKit"),
         // Reads Open Referral UK / HSDS service directories (JSON and CSV) into the directory's fields.
         .target(name: "OpenReferral", dependencies: ["CaseloadKit"]),
+        // Exports and reports: session summaries, feedback to the referrer, the caseload report.
+        // Pure: documents are built from records and an ExportContext, written by the caller.
+        .target(name: "CaseloadReports", dependencies: ["CaseloadKit"]),
         // The data directory: layout, durable writes, lock, schema versions.
         .target(name: "CaseloadStore", dependencies: ["CaseloadKit"]),
         // Cell buffer, text width, widgets, key bindings. Knows nothing of ncurses.
         .target(name: "TerminalUI"),
         // Screens: state, update(state, event) -> effects, render(state) -> buffer. Saving is an
         // effect the executable runs, so the screens never touch the disk.
-        .target(name: "CaseloadApp", dependencies: ["CaseloadKit", "TerminalUI"]),
+        .target(name: "CaseloadApp", dependencies: ["CaseloadKit", "CaseloadReports", "TerminalUI"]),
         // The only importer of CNCurses.
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
         .executableTarget(
             name: "caseload",
             dependencies: [
-                "CaseloadKit", "CaseloadStore", "OpenReferral", "CaseloadApp", "CursesBackend", "TerminalUI",
+                "CaseloadKit", "CaseloadStore", "OpenReferral", "CaseloadReports", "CaseloadApp", "CursesBackend", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CaseloadKitTests", dependencies: ["CaseloadKit"]),
         .testTarget(name: "OpenReferralTests", dependencies: ["OpenReferral", "CaseloadKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "CaseloadReportsTests", dependencies: ["CaseloadReports", "CaseloadKit"], exclude: ["Golden"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI"]),

@@ -38,6 +38,9 @@ enum ClientFormFields {
             WorkField(key: DraftField.needs.rawValue, label: DraftField.needs.label,
                       value: .areas(NeedCategory.allCases.filter(draft.needs.contains)), hint: "Enter to choose areas of life"),
             choice(.consent, consentIndex, consentOptions),
+            WorkField(key: DraftField.consentToShare.rawValue, label: DraftField.consentToShare.label,
+                      value: .choice(draft.consentToShare.map { $0 ? 1 : 2 } ?? 0, options: consentOptions),
+                      hint: "What happens may be shared with the referrer in feedback"),
             text(.riskNote, draft.riskNote, hint: "Risk, safeguarding, lone-working notes: shown at the top of the client"),
             choice(.discussInSupervision, draft.discussInSupervision ? 1 : 0, yesNo),
         ]
@@ -62,6 +65,7 @@ enum ClientFormFields {
         draft.reason = text(.reason)
         if case .areas(let needs) = fields[DraftField.needs.rawValue]?.value { draft.needs = Set(needs) }
         draft.consent = [nil, true, false][index(.consent)]
+        draft.consentToShare = [nil, true, false][index(.consentToShare)]
         draft.riskNote = text(.riskNote)
         draft.discussInSupervision = index(.discussInSupervision) == 1
         return draft

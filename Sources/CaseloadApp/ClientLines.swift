@@ -51,6 +51,8 @@ extension AppState {
         lines.append(.field("Referred by", referrer, .normal))
         lines.append(.field("Needs", referral.needs.isEmpty ? "—" : referral.needs.map(\.label).joined(separator: "; "), .normal))
         lines.append(.field("Consent to contact", referral.consentToContact ? "Yes" : "No", referral.consentToContact ? .normal : Style(.warning)))
+        let share = referral.consentToShare.map { $0 ? "Yes" : "No: feedback gives codes, status and dates only" } ?? "Not asked yet"
+        lines.append(.field("Share with referrer", share, .normal))
         lines.append(.field("Reason", "", .normal))
         for line in TextWidth.wrap(referral.reason.isEmpty ? "—" : referral.reason, width: wrapWidth - 2) {
             lines.append(.text("  " + line, .normal))

@@ -3,8 +3,9 @@ import Foundation
 /// One person referred to the link worker, and the work done with them.
 public struct Client: Identifiable, Hashable, Sendable, Codable {
     /// The version of this record's layout. Files with a higher version are refused, never overwritten.
-    /// 2 added contacts, goals and follow-ups; 3 added connections to community assets.
-    public static let currentSchemaVersion = 3
+    /// 2 added contacts, goals and follow-ups; 3 added connections to community assets; 4 added
+    /// consent to share details with the referrer.
+    public static let currentSchemaVersion = 4
 
     public var schemaVersion: Int
     public let id: UUID
@@ -157,15 +158,20 @@ public struct Referral: Hashable, Sendable, Codable {
     public var reason: String
     public var needs: [NeedCategory]
     public var consentToContact: Bool
+    /// Whether the person agreed that what happens may be shared with the referrer; nil when not
+    /// asked. Feedback to the referrer holds only codes, status and dates unless this is true.
+    public var consentToShare: Bool?
 
     public init(date: CalendarDate, referrerName: String = "", referrerRole: ReferrerRole = .gp,
-                reason: String = "", needs: [NeedCategory] = [], consentToContact: Bool = true) {
+                reason: String = "", needs: [NeedCategory] = [], consentToContact: Bool = true,
+                consentToShare: Bool? = nil) {
         self.date = date
         self.referrerName = referrerName
         self.referrerRole = referrerRole
         self.reason = reason
         self.needs = needs
         self.consentToContact = consentToContact
+        self.consentToShare = consentToShare
     }
 }
 

@@ -24,6 +24,8 @@ public struct ClientDraft: Hashable, Sendable, Codable {
     public var needs: Set<NeedCategory> = []
     /// Nil until answered: consent is never assumed.
     public var consent: Bool?
+    /// Nil while not asked: feedback to the referrer then holds only what the referral needs.
+    public var consentToShare: Bool?
     public var riskNote = ""
     public var discussInSupervision = false
 
@@ -50,6 +52,7 @@ public struct ClientDraft: Hashable, Sendable, Codable {
         reason = client.referral.reason
         needs = Set(client.referral.needs)
         consent = client.referral.consentToContact
+        consentToShare = client.referral.consentToShare
         riskNote = client.riskNote
         discussInSupervision = client.discussInSupervision
     }
@@ -102,6 +105,7 @@ public struct ClientDraft: Hashable, Sendable, Codable {
         client.referral.reason = Self.trimmed(reason)
         client.referral.needs = Self.ordered(needs, keeping: client.referral.needs)
         client.referral.consentToContact = values.consent
+        client.referral.consentToShare = consentToShare
         client.riskNote = Self.trimmed(riskNote)
         client.discussInSupervision = discussInSupervision
     }

@@ -84,13 +84,23 @@ public enum DemoCaseload {
             return Array(positions.prefix(wanted))
         }
 
+        /// Most agreed to sharing with the referrer; a few said no or were not asked. Taken from the
+        /// reference rather than the random stream, so the rest of the demo stays as it was.
+        static func consentToShare(reference: String) -> Bool? {
+            let number = ClientReference.number(in: reference) ?? 0
+            if number % 7 == 3 { return false }
+            if number % 11 == 5 { return nil }
+            return true
+        }
+
         mutating func person(_ person: DemoData.Person, reference: String,
                              referred: CalendarDate) -> (Client, DemoData.Scenario) {
             let practice = random.pick(DemoData.practices)
             let scenario = random.pick(DemoData.scenarios)
             let (referrerName, role) = referrer(at: practice, selfName: person.name)
             let referral = Referral(date: referred, referrerName: referrerName, referrerRole: role,
-                                    reason: scenario.reason, needs: scenario.needs, consentToContact: true)
+                                    reason: scenario.reason, needs: scenario.needs, consentToContact: true,
+                                    consentToShare: Self.consentToShare(reference: reference))
             // Adults only: a birthday exactly `age` years before today, then up to a year earlier.
             let age = random.int(in: 18...92)
             let birth = CalendarDate(year: today.year - age, month: today.month, day: min(today.day, 28))?

@@ -15,6 +15,7 @@ public enum DraftField: String, CaseIterable, Hashable, Sendable {
     case reason
     case needs
     case consent
+    case consentToShare
     case riskNote
     case discussInSupervision
 
@@ -35,6 +36,7 @@ public enum DraftField: String, CaseIterable, Hashable, Sendable {
         case .reason: "Reason for referral"
         case .needs: "Needs"
         case .consent: "Consent to contact"
+        case .consentToShare: "Share with referrer"
         case .riskNote: "Risk / safeguarding note"
         case .discussInSupervision: "Discuss in supervision"
         }

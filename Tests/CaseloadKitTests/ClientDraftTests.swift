@@ -15,7 +15,8 @@ import Testing
         #expect(DraftField.allCases.map(\.label) == [
             "Name", "Preferred name", "Date of birth", "NHS number", "Phone", "Email", "Address",
             "Preferred contact", "GP practice", "Referral date", "Referrer name", "Referrer role",
-            "Reason for referral", "Needs", "Consent to contact", "Risk / safeguarding note", "Discuss in supervision",
+            "Reason for referral", "Needs", "Consent to contact", "Share with referrer",
+            "Risk / safeguarding note", "Discuss in supervision",
         ])
         #expect(DraftField.allCases.filter(\.isRequired) == [.name, .practice, .referralDate, .consent])
     }
@@ -143,6 +144,7 @@ import Testing
         #expect(client.referral.reason == "Lonely since moving.")
         #expect(client.referral.needs == [.loneliness, .transport])
         #expect(client.referral.consentToContact == false)
+        #expect(client.referral.consentToShare == nil, "never assumed")
         #expect(client.status == .waiting)
         #expect(client.statusHistory.isEmpty)
         #expect(client.createdAt == Fixture.now && client.updatedAt == Fixture.now)
@@ -182,6 +184,18 @@ import Testing
                                                                 now: Fixture.now.addingTimeInterval(60))
             #expect(saved == client, "\(client.reference)")
         }
+    }
+
+    @Test func editingRecordsConsentToShareWithTheReferrer() throws {
+        let client = Fixture.client("C-0001", name: "A")
+        var draft = ClientDraft(client: client)
+        #expect(draft.consentToShare == nil)
+        draft.consentToShare = false
+        let refused = try draft.applied(to: client, today: Fixture.today, now: Fixture.now)
+        #expect(refused.referral.consentToShare == false)
+        #expect(ClientDraft(client: refused).consentToShare == false)
+        draft.consentToShare = true
+        #expect(try draft.applied(to: refused, today: Fixture.today, now: Fixture.now).referral.consentToShare == true)
     }
 
     @Test func editingNeedsKeepsTheRecordedOrder() throws {

@@ -28,6 +28,7 @@ import Testing
         let goal = Goal(text: "Get out more", createdOn: Fixture.date("2026-01-15"),
                         steps: [PlanStep(what: "Lunch club", owner: .someoneElse, ownerName: "Sam", due: Fixture.date("2026-01-22"))])
         var client = Fixture.client("C-0001", name: "Ama Owusu", status: .active, firstContact: "2026-01-15")
+        client.referral.consentToShare = true
         client.contacts = [contact]
         client.goals = [goal]
         client.followUps = [followUp]
@@ -41,9 +42,9 @@ import Testing
         return client
     }
 
-    @Test func isVersionThree() {
-        #expect(Client.currentSchemaVersion == 3)
-        #expect(Fixture.client("C-0001", name: "A").schemaVersion == 3)
+    @Test func isVersionFour() {
+        #expect(Client.currentSchemaVersion == 4)
+        #expect(Fixture.client("C-0001", name: "A").schemaVersion == 4)
     }
 
     @Test func roundTripsTheWork() throws {
@@ -51,7 +52,7 @@ import Testing
         let data = try Self.encoder().encode(client)
         #expect(try Self.decoder().decode(Client.self, from: data) == client)
         let text = String(decoding: data, as: UTF8.self)
-        for key in ["\"contacts\"", "\"goals\"", "\"followUps\"", "\"connections\"", "\"schemaVersion\" : 3", "\"status\" : \"cancelled\""] {
+        for key in ["\"contacts\"", "\"goals\"", "\"followUps\"", "\"connections\"", "\"schemaVersion\" : 4", "\"consentToShare\" : true", "\"status\" : \"cancelled\""] {
             #expect(text.contains(key), "\(key)")
         }
     }
@@ -101,9 +102,10 @@ import Testing
         #expect(client.contacts.isEmpty && client.goals.isEmpty && client.followUps.isEmpty)
         #expect(client.preferredName == nil && client.email == nil)
         // Upgraded in memory, so it is written back as the current version and an older Caseload refuses it.
-        #expect(client.schemaVersion == 3)
+        #expect(client.schemaVersion == 4)
+        #expect(client.referral.consentToShare == nil)
         let rewritten = try JSONSerialization.jsonObject(with: try Self.encoder().encode(client)) as? [String: Any]
-        #expect(rewritten?["schemaVersion"] as? Int == 3)
+        #expect(rewritten?["schemaVersion"] as? Int == 4)
     }
 
     @Test func aVersionOneClientEncodedTodayStillDecodes() throws {
@@ -131,6 +133,18 @@ import Testing
         #expect(client.contacts == busy.contacts && client.goals == busy.goals)
     }
 
+    @Test func aVersionThreeFileHasNotBeenAskedAboutSharing() throws {
+        let busy = try Self.busyClient()
+        var object = try #require(try JSONSerialization.jsonObject(with: try Self.encoder().encode(busy)) as? [String: Any])
+        var referral = try #require(object["referral"] as? [String: Any])
+        referral.removeValue(forKey: "consentToShare")
+        object["referral"] = referral
+        object["schemaVersion"] = 3
+        let client = try Self.decoder().decode(Client.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(client.referral.consentToShare == nil)
+        #expect(client.connections == busy.connections)
+    }
+
     @Test func refusesAConnectionWithoutHistory() throws {
         let busy = try Self.busyClient()
         var object = try #require(try JSONSerialization.jsonObject(with: try Self.encoder().encode(busy)) as? [String: Any])
@@ -143,7 +157,7 @@ import Testing
     }
 
     @Test func refusesANewerVersionAndReportsMissingFields() throws {
-        let newer = Self.versionOne.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 4")
+        let newer = Self.versionOne.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 5")
         #expect(throws: DecodingError.self) { try Self.decoder().decode(Client.self, from: Data(newer.utf8)) }
         let nameless = Self.versionOne.replacingOccurrences(of: "\"name\" : \"Zoë Whitfield\",", with: "")
         #expect(throws: DecodingError.self) { try Self.decoder().decode(Client.self, from: Data(nameless.utf8)) }

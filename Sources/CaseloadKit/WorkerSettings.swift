@@ -1,0 +1,55 @@
+import Foundation
+
+/// The link worker's own details, set once and used in every export: who wrote the summary, who to
+/// contact about it. Kept in `settings.json` in the data folder.
+public struct WorkerSettings: Hashable, Sendable, Codable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var name: String
+    /// For example "Social prescribing link worker".
+    public var role: String
+    /// The employing organisation or primary care network.
+    public var organisation: String
+    public var phone: String
+    public var email: String
+
+    public init(name: String = "", role: String = "", organisation: String = "", phone: String = "", email: String = "") {
+        self.schemaVersion = WorkerSettings.currentSchemaVersion
+        self.name = name
+        self.role = role
+        self.organisation = organisation
+        self.phone = phone
+        self.email = email
+    }
+
+    /// Every field is optional in the file, so a settings file written by hand with only a name works.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? WorkerSettings.currentSchemaVersion
+        guard version <= WorkerSettings.currentSchemaVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schemaVersion, in: container,
+                debugDescription: "written by a newer version of Caseload (schema \(version))")
+        }
+        schemaVersion = WorkerSettings.currentSchemaVersion
+        name = try container.decodeIfPresent(String.self, forKey: .name) ?? ""
+        role = try container.decodeIfPresent(String.self, forKey: .role) ?? ""
+        organisation = try container.decodeIfPresent(String.self, forKey: .organisation) ?? ""
+        phone = try container.decodeIfPresent(String.self, forKey: .phone) ?? ""
+        email = try container.decodeIfPresent(String.self, forKey: .email) ?? ""
+    }
+
+    /// Nothing filled in yet.
+    public var isEmpty: Bool {
+        [name, role, organisation, phone, email].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    /// The filled-in details, one per line, in the order a letter's signature gives them:
+    /// name, role, organisation, phone, email.
+    public var signatureLines: [String] {
+        [name, role, organisation, phone.isEmpty ? "" : "Phone: \(phone)", email.isEmpty ? "" : "Email: \(email)"]
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
