@@ -33,6 +33,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `path` is the recovery folder or one file in it.
     case cannotReadRecovery(path: String, reason: SystemError)
     case cannotRemoveRecovery(name: String, reason: String)
+    /// `settings.json` cannot be used; it is left as it is until new settings are saved over it.
+    case unreadableSettings(path: String, reason: String)
+    /// An export could not be written. At `.syncDirectory` it is there but unconfirmed.
+    case cannotWriteExport(path: String, failure: WriteFailure)
 
     public var description: String {
         switch self {
@@ -77,6 +81,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "Could not read the unsaved text kept in \(path): \(reason)."
         case .cannotRemoveRecovery(let name, let reason):
             "Could not remove the unsaved text \"\(name)\": \(reason)."
+        case .unreadableSettings(let path, let reason):
+            "Could not read your settings in \(path): \(reason). The file has been left as it is."
+        case .cannotWriteExport(let path, let failure) where failure.replacedTarget:
+            "Wrote \(path), but the disk did not confirm it (\(failure.reason)); it may be lost if the computer loses power."
+        case .cannotWriteExport(let path, let failure):
+            "Could not write \(path): \(failure.reason)."
         }
     }
 
