@@ -89,7 +89,7 @@ public struct FollowUp: Identifiable, Hashable, Sendable, Codable {
     }
 
     /// Orders follow-ups by day, then time, with untimed ones after timed ones on the same day.
-    static func isEarlier(_ a: FollowUp, _ b: FollowUp) -> Bool {
+    public static func isEarlier(_ a: FollowUp, _ b: FollowUp) -> Bool {
         (a.due, a.time ?? "~") < (b.due, b.time ?? "~")
     }
 }
