@@ -28,7 +28,7 @@ enum AgendaRow {
 }
 
 enum AgendaAction: Sendable {
-    case up, down, pageUp, pageDown, top, bottom, open, caseload, directory, help, quit
+    case up, down, pageUp, pageDown, top, bottom, open, caseload, directory, report, settings, help, quit
 }
 
 enum AgendaScreen {
@@ -36,6 +36,8 @@ enum AgendaScreen {
         KeyBinding([.enter], .open, help: "Open the client", hint: "Open"),
         KeyBinding([.tab], .directory, help: "Community assets directory", hint: "Assets"),
         KeyBinding([.escape], .caseload, help: "Back to the caseload list", hint: "Caseload"),
+        KeyBinding([.character("m")], .report, help: HomeKeys.reportHelp, hint: "Report"),
+        KeyBinding([.character("o")], .settings, help: HomeKeys.settingsHelp, hint: "Settings"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
     ] + KeyBinding.listNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown,
@@ -89,6 +91,8 @@ extension AppState {
             stack.append(.client(view))
         case .caseload: home = .caseload
         case .directory: home = .directory
+        case .report: openReport()
+        case .settings: openSettings()
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

@@ -15,6 +15,10 @@ public protocol AppShell {
     func saveAsset(_ asset: Asset, previous: Asset?) -> SaveResult
     /// Reads Open Referral files or folders, merges them into `existing` and saves what changed.
     func importAssets(paths: [String], existing: [Asset]) -> AssetImportReport
+    /// Saves the link worker's own details.
+    func saveSettings(_ settings: WorkerSettings) -> SaveResult
+    /// Writes an export into the data folder's `exports/`, returning where it went.
+    func writeExport(named name: String, contents: String) -> Result<String, ShellFailure>
 }
 
 public enum SaveResult: Equatable, Sendable {
@@ -88,6 +92,18 @@ public enum AppLoop {
                     terminal.draw(frame.buffer, cursor: frame.cursor)
                     let report = shell.importAssets(paths: paths, existing: Array(state.assets.values))
                     effects += state.update(.assetsImported(report))
+                case .saveSettings(let settings):
+                    switch shell.saveSettings(settings) {
+                    case .saved, .savedWithWarning:
+                        effects += state.update(.settingsSaved(settings))
+                    case .failed(let reason):
+                        effects += state.update(.settingsSaveFailed(reason: reason))
+                    }
+                case .writeExport(let what, let name, let contents):
+                    switch shell.writeExport(named: name, contents: contents) {
+                    case .success(let path): effects += state.update(.exportWritten(what: what, path: path))
+                    case .failure(let failure): effects += state.update(.effectFailed(reason: failure.reason))
+                    }
                 case .editExternally(let text):
                     switch shell.editExternally(text, terminal: terminal) {
                     case .success(let edited): effects += state.update(.externalEditFinished(edited))

@@ -28,8 +28,10 @@ public struct AppState: Sendable {
     public var home: Home = .caseload
     public var agenda = AgendaState()
     public var directory = DirectoryState()
-    /// Who is at the keyboard, as "checked by" on an asset marked checked today.
+    /// The account's name: "checked by" on an asset marked checked today, until settings give one.
     public var workerName: String
+    /// The link worker's own details, used in every export.
+    public var settings: WorkerSettings
     /// Screens above the caseload list, the top one showing.
     public var stack: [Screen]
     public var modal: Modal?
@@ -39,11 +41,13 @@ public struct AppState: Sendable {
 
     public init(clients: [Client], assets: [Asset] = [], now: Date, timeZone: TimeZone = .current, size: Size,
                 readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],
-                dataFolder: String = "", isDemo: Bool = false, workerName: String = "") {
+                dataFolder: String = "", isDemo: Bool = false, workerName: String = "",
+                settings: WorkerSettings = WorkerSettings()) {
         self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
         self.assets = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.assetSearchKeys = self.assets.mapValues(AssetSearchKey.init)
         self.workerName = workerName
+        self.settings = settings
         self.searchKeys = self.clients.mapValues(ClientSearchKey.init)
         self.now = now
         self.timeZone = timeZone
@@ -107,6 +111,7 @@ public enum Home: CaseIterable, Sendable { case caseload, agenda, directory }
 public enum Screen: Sendable {
     case client(ClientViewState)
     case asset(AssetViewState)
+    case report(ReportViewState)
     case work(WorkForm)
 }
 
@@ -123,6 +128,8 @@ public enum Modal: Sendable {
     case importPath(TextInput)
     /// What an import did, file by file.
     case report(title: String, lines: [String], scroll: Int)
+    /// What to export and in which format.
+    case exportMenu(ExportMenu)
 }
 
 public struct Message: Hashable, Sendable {
@@ -166,6 +173,9 @@ public enum Effect: Equatable, Sendable {
     case saveAsset(Asset)
     /// Read Open Referral files or folders into the directory.
     case importAssets([String])
+    case saveSettings(WorkerSettings)
+    /// Write `contents` as `exports/<name>`; `what` names it in the message ("Session summary").
+    case writeExport(what: String, name: String, contents: String)
     /// Open the text in $VISUAL/$EDITOR, the terminal handed over meanwhile.
     case editExternally(String)
     /// Delete a recovery file whose work is back on screen or was discarded.
@@ -180,6 +190,9 @@ public enum AppEvent: Sendable {
     case assetSaved(Asset)
     case assetSaveFailed(Asset, reason: String)
     case assetsImported(AssetImportReport)
+    case settingsSaved(WorkerSettings)
+    case settingsSaveFailed(reason: String)
+    case exportWritten(what: String, path: String)
     case externalEditFinished(String)
     /// Work the shell could not do (an editor that would not start, a file it could not remove).
     case effectFailed(reason: String)

@@ -67,8 +67,8 @@ extension AppState {
 
     mutating func markChecked(_ asset: Asset) -> [Effect] {
         guard refuseIfReadOnly() else { return [] }
-        savedMessage = "\(asset.name): checked today" + (workerName.isEmpty ? "" : " by \(workerName)")
-        return [.saveAsset(asset.checked(on: today, by: workerName, at: now))]
+        savedMessage = "\(asset.name): checked today" + (checkerName.isEmpty ? "" : " by \(checkerName)")
+        return [.saveAsset(asset.checked(on: today, by: checkerName, at: now))]
     }
 
     mutating func confirmRetireOrRestore(_ asset: Asset) {

@@ -33,7 +33,7 @@ public struct ClientViewState: Sendable {
 enum ClientAction: Sendable {
     case back, nextSection, previousSection, edit, changeStatus, discharge, reopen
     case recordContact, scheduleFollowUp, addGoal, addStep, connect, open, cycleStepStatus, moveUp, moveDown, cancelFollowUp
-    case up, down, pageUp, pageDown, top, bottom, help
+    case exportDocument, up, down, pageUp, pageDown, top, bottom, help
 }
 
 enum ClientScreen {
@@ -45,6 +45,9 @@ enum ClientScreen {
         KeyBinding([.character("g")], .addGoal, help: "Add a goal to the action plan", hint: "Goal"),
         KeyBinding([.character("a")], .connect, help: "Connect to a community asset (on a plan step: for that step)", hint: "Connect"),
         KeyBinding([.character("e")], .edit, help: "Edit the client's details", hint: "Edit"),
+        KeyBinding([.character("E")], .exportDocument,
+                   help: "Export: session summary of the selected (else latest) contact, or feedback letter to the referrer",
+                   hint: "Export"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.backTab, .left], .previousSection, help: "Previous section"),
         KeyBinding([.enter], .open, help: "Open the selected contact, goal, step, follow-up or connection (a connection: record what happened next)"),
@@ -83,6 +86,7 @@ extension AppState {
         case .discharge: startDischarge(client)
         case .reopen: confirmReopen(client)
         case .help: modal = .help(scroll: 0)
+        case .exportDocument: openExportMenu(client, view)
         case .recordContact:
             if view.section == .followUps, case .followUp(let followUp)? = selectedItem(client, view), followUp.state == .scheduled {
                 openContactForm(client, completing: followUp)

@@ -21,7 +21,7 @@ public struct DirectoryState: Sendable {
 enum DirectoryAction: Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, search, add, edit, markChecked, retireOrRestore, toggleRetired
-    case cycleCategory, cycleCapacity, cycleSort, importFeed, clear, nextHome, help, quit
+    case cycleCategory, cycleCapacity, cycleSort, importFeed, clear, nextHome, report, settings, help, quit
 }
 
 enum DirectoryScreen {
@@ -43,6 +43,8 @@ enum DirectoryScreen {
         KeyBinding([.character("r")], .retireOrRestore, help: "Retire the selected asset (kept for history), or bring it back"),
         KeyBinding([.character("R")], .toggleRetired, help: "Show or hide retired assets"),
         KeyBinding([.escape], .clear, help: "Clear search and filters"),
+        KeyBinding([.character("m")], .report, help: HomeKeys.reportHelp),
+        KeyBinding([.character("o")], .settings, help: HomeKeys.settingsHelp),
     ])
 
     static let legend = [
@@ -121,6 +123,8 @@ extension AppState {
             refreshDirectoryRows()
             message = Message("Showing every asset in use")
         case .nextHome: home = .caseload
+        case .report: openReport()
+        case .settings: openSettings()
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

@@ -7,7 +7,7 @@ enum ListAction: Sendable {
     case open, search, nextMatch, previousMatch, clearSearchAndFilters
     case add, edit, changeStatus, discharge, reopen
     case cycleSort, cycleStatusFilter, cyclePracticeFilter
-    case showProblems, agenda, help, quit
+    case showProblems, agenda, report, settings, help, quit
 }
 
 enum ListScreen {
@@ -20,6 +20,8 @@ enum ListScreen {
         KeyBinding([.character("f")], .cycleStatusFilter, help: "Filter by status: all, open, each status", hint: "Filter"),
         KeyBinding([.character("p")], .cyclePracticeFilter, help: "Filter by GP practice (cycles)", hint: "Practice"),
         KeyBinding([.character("s")], .cycleSort, help: "Sort: name, referral date, status, last updated", hint: "Sort"),
+        KeyBinding([.character("m")], .report, help: HomeKeys.reportHelp, hint: "Report"),
+        KeyBinding([.character("o")], .settings, help: HomeKeys.settingsHelp, hint: "Settings"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
     ] + KeyBinding.listNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown,
@@ -98,6 +100,8 @@ extension AppState {
                 modal = .loadProblems(scroll: 0)
             }
         case .agenda: home = .agenda
+        case .report: openReport()
+        case .settings: openSettings()
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

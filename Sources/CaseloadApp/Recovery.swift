@@ -80,7 +80,7 @@ extension AppState {
                 guard isNew || assets[id] != nil else { return false }
                 home = .directory
                 stack = isNew ? [.work(form)] : [.asset(AssetViewState(id: id)), .work(form)]
-            case .client(_, true, _):
+            case .client(_, true, _), .settings:
                 stack = [.work(form)]
             default:
                 guard let id = form.kind.clientID, clients[id] != nil else { return false }

@@ -16,6 +16,7 @@ extension AppState {
         case nil: cursor = renderList(into: &buffer)
         case .client(let view): renderClientView(view, into: &buffer)
         case .asset(let view): renderAssetView(view, into: &buffer)
+        case .report(let view): renderReportView(view, into: &buffer)
         case .work(let form):
             buffer.drawChrome(chrome, title: form.title, state: self, hints: WorkFormScreen.hints)
             cursor = form.render(into: &buffer, area: chrome.body, problems: workFormProblems(form))
@@ -59,6 +60,9 @@ extension AppState {
             cursor = renderAssetPicker(picker, into: &buffer)
         case .importPath(let input):
             cursor = renderImportPath(input, into: &buffer)
+        case .exportMenu(let menu):
+            renderExportMenu(menu, into: &buffer)
+            cursor = nil
         case .report(let title, let lines, let scroll):
             let width = max(20, min(chrome.body.width - 10, 100))
             let wrapped = lines.flatMap { line in
@@ -77,6 +81,7 @@ extension AppState {
         case nil: "caseload list"
         case .client: "client"
         case .asset: "asset"
+        case .report: "caseload report"
         case .work: "form"
         }
     }
@@ -88,6 +93,7 @@ extension AppState {
         case nil: ListScreen.keys.helpLines + ListScreen.legend
         case .client: ClientScreen.keys.helpLines
         case .asset: AssetScreen.keys.helpLines
+        case .report: ReportScreen.keys.helpLines
         case .work: WorkFormScreen.help
         }
     }

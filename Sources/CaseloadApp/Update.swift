@@ -40,6 +40,15 @@ extension AppState {
             importFinished(report)
             scrollDirectoryToSelection()
             return []
+        case .settingsSaved(let saved):
+            return settingsSaved(saved)
+        case .settingsSaveFailed(let reason):
+            let formOpen = if case .work(let form) = stack.last, form.kind == .settings { true } else { false }
+            message = Message(error: "\(reason)" + (formOpen ? " Changes kept: Ctrl-S retries." : ""))
+            return []
+        case .exportWritten(let what, let path):
+            message = Message("\(what) written to \(path)")
+            return []
         case .saveFailed(let client, let reason):
             savedMessage = nil
             if case .work(let form) = stack.last, form.kind.clientID == client.id {
@@ -90,6 +99,8 @@ extension AppState {
             return []
         case .importPath(let input):
             return updateImportPath(key, input)
+        case .exportMenu(let menu):
+            return updateExportMenu(key, menu)
         case .report(let title, let lines, let scroll):
             modal = scrollModal(key, scroll: scroll).map { .report(title: title, lines: lines, scroll: $0) }
             return []
@@ -102,6 +113,7 @@ extension AppState {
         case nil: return updateList(key)
         case .client(let view): return updateClientView(key, view)
         case .asset(let view): return updateAssetView(key, view)
+        case .report(let view): return updateReportView(key, view)
         case .work(let form): return updateWorkForm(key, form)
         }
     }
@@ -207,7 +219,7 @@ extension AppState {
         case .step: "Step saved for \(label(client))"
         case .connection(_, nil, let assetID): "Connected \(label(client)) to \(assets[assetID]?.name ?? "the asset")"
         case .connection(_, _, let assetID): "Connection to \(assets[assetID]?.name ?? "the asset") updated for \(label(client))"
-        case .asset: "Saved \(label(client))"
+        case .asset, .settings: "Saved \(label(client))"
         }
         guard let before = previous?.status, before != client.status else { return what }
         return what + "; now \(client.status.label.lowercased())"

@@ -16,13 +16,15 @@ public enum WorkFormKind: Hashable, Sendable, Codable {
     case connection(clientID: UUID, connectionID: UUID?, assetID: UUID)
     /// Adding (`isNew`) or editing an asset in the directory.
     case asset(assetID: UUID, isNew: Bool)
+    /// The link worker's own details.
+    case settings
 
     /// The client the form records work for; nil for the directory's own forms.
     public var clientID: UUID? {
         switch self {
         case .client(let id, _, _), .contact(let id, _, _), .followUp(let id, _), .cancelFollowUp(let id, _), .goal(let id, _),
              .step(let id, _, _), .connection(let id, _, _): id
-        case .asset: nil
+        case .asset, .settings: nil
         }
     }
 }

@@ -52,6 +52,7 @@ extension AppState {
     /// How questions about dropping a form name what would be lost.
     func unsavedDescription(_ form: WorkForm) -> String {
         if case .asset(let id, _) = form.kind, let asset = assets[id] { return "your unsaved changes to “\(asset.name)”" }
+        if form.kind == .settings { return "your unsaved changes to your details" }
         guard case .client(let id, let isNew, _) = form.kind else { return "what you typed in “\(form.title)”" }
         if let client = clients[id], !isNew { return "your unsaved changes to \(label(client))" }
         let name = form.fields.text(DraftField.name.rawValue).trimmingCharacters(in: .whitespaces)
@@ -82,7 +83,7 @@ extension AppState {
             form.replaceFields(with: WorkForms.contactFields(draft, measures: form.choice("measures")))
         case .step:
             form.replaceFields(with: WorkForms.stepFields(WorkForms.stepDraft(from: form.fields, base: StepDraft())))
-        case .client, .followUp, .cancelFollowUp, .goal, .connection, .asset:
+        case .client, .followUp, .cancelFollowUp, .goal, .connection, .asset, .settings:
             break
         }
     }

@@ -10,13 +10,14 @@ extension AppState {
             let problems = draft.validate(today: today, editing: isNew ? nil : clients[id])
             return Dictionary(uniqueKeysWithValues: problems.map { ($0.key.rawValue, $0.value) })
         }
+        if form.kind == .settings { return SettingsForm.problems(form.fields) }
         if case .asset = form.kind {
             let problems = AssetFormFields.draft(from: form.fields).validate(today: today)
             return Dictionary(uniqueKeysWithValues: problems.map { ($0.key.rawValue, $0.value) })
         }
         guard let id = form.kind.clientID, let client = clients[id] else { return [:] }
         switch form.kind {
-        case .client, .asset:
+        case .client, .asset, .settings:
             return [:]
         case .connection(_, let connectionID, _):
             let draft = AssetFormFields.connectionDraft(from: form.fields, client: client)
@@ -78,6 +79,15 @@ extension AppState {
                 return []
             }
         }
+        if form.kind == .settings {
+            let saving = SettingsForm.settings(from: form.fields)
+            guard saving != settings else {
+                stack.removeLast()
+                message = Message("No changes to save")
+                return []
+            }
+            return [.saveSettings(saving)]
+        }
         guard let id = form.kind.clientID, let client = clients[id] else { return [] }
         do {
             let changed = try changedClient(client, by: form)
@@ -96,7 +106,7 @@ extension AppState {
     /// The client as the form would leave it, through the domain's rules.
     private func changedClient(_ client: Client, by form: WorkForm) throws -> Client {
         switch form.kind {
-        case .asset:
+        case .asset, .settings:
             return client
         case .connection(_, let connectionID, let assetID):
             let draft = AssetFormFields.connectionDraft(from: form.fields, client: client)

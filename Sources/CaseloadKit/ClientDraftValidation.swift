@@ -87,7 +87,7 @@ extension ClientDraft {
 
     private static let phoneCharacters = Set("0123456789 +()-")
 
-    private static func phoneProblem(_ text: String) -> String? {
+    static func phoneProblem(_ text: String) -> String? {
         guard text.allSatisfy(phoneCharacters.contains) else { return "Phone can contain only digits, spaces and + ( ) -" }
         guard text.contains(where: \.isWholeNumber) else { return "Enter a phone number with digits" }
         return nil
@@ -95,7 +95,7 @@ extension ClientDraft {
 
     /// Deliberately loose: one @, something before it, and a dotted domain after it, no spaces.
     /// Anything stricter rejects real addresses.
-    private static func looksLikeEmail(_ text: String) -> Bool {
+    static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)

@@ -5,6 +5,11 @@ import Foundation
 /// (contacts, plans, follow-ups, measures) and connections to the assets of `DemoDirectory`.
 /// Deterministic for a seed.
 public enum DemoCaseload {
+    /// The invented link worker who signs the demo's exports.
+    public static let worker = WorkerSettings(
+        name: "Jo Example", role: "Social prescribing link worker", organisation: "Demo Primary Care Network",
+        phone: "01632 960000", email: "jo.example@example.org")
+
     public static var practices: [String] { DemoData.practices.map(\.name) }
 
     /// Referral dates fall within this many days before `today`.

@@ -53,3 +53,57 @@ public struct WorkerSettings: Hashable, Sendable, Codable {
             .filter { !$0.isEmpty }
     }
 }
+
+/// The fields of the settings screen, in screen order.
+public enum SettingsField: String, CaseIterable, Hashable, Sendable {
+    case name, role, organisation, phone, email
+
+    public var label: String {
+        switch self {
+        case .name: "Your name"
+        case .role: "Role"
+        case .organisation: "Organisation"
+        case .phone: "Phone"
+        case .email: "Email"
+        }
+    }
+
+    /// What the field is for, shown under it.
+    public var hint: String {
+        switch self {
+        case .name: "Signs session summaries, letters to referrers and reports"
+        case .role: "For example Social prescribing link worker"
+        case .organisation: "Your practice, primary care network or organisation"
+        case .phone: "Where referrers can reach you about a letter"
+        case .email: "For example sam.patel@nhs.net"
+        }
+    }
+
+    public func value(in settings: WorkerSettings) -> String {
+        switch self {
+        case .name: settings.name
+        case .role: settings.role
+        case .organisation: settings.organisation
+        case .phone: settings.phone
+        case .email: settings.email
+        }
+    }
+}
+
+extension WorkerSettings {
+    /// Settings with each field as typed, trimmed.
+    public init(values: [SettingsField: String]) {
+        func value(_ field: SettingsField) -> String { (values[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        self.init(name: value(.name), role: value(.role), organisation: value(.organisation),
+                  phone: value(.phone), email: value(.email))
+    }
+
+    /// One message per field at fault. Everything is optional; what is given must look right,
+    /// because it goes out on letters.
+    public func validate() -> [SettingsField: String] {
+        var messages: [SettingsField: String] = [:]
+        if !phone.isEmpty, let problem = ClientDraft.phoneProblem(phone) { messages[.phone] = problem }
+        if !email.isEmpty, !ClientDraft.looksLikeEmail(email) { messages[.email] = "Enter an email address like name@example.org" }
+        return messages
+    }
+}

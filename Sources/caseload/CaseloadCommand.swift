@@ -19,7 +19,7 @@ struct CaseloadCommand: ParsableCommand {
             Set CASELOAD_NOW (for example 2026-11-21T10:00:00Z) to pin the clock for demos and tests.
             """,
         version: version,
-        subcommands: [DemoCommand.self, ListCommand.self, AssetsCommand.self]
+        subcommands: [DemoCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self, AssetsCommand.self, SettingsCommand.self]
     )
 
     /// Problems the person can act on print as one line, `caseload: ...`, with exit code 1;

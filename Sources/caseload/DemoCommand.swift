@@ -50,6 +50,7 @@ struct DemoCommand: ParsableCommand {
         let today = CalendarDate(now)
         // The directory first, so that every connection the clients carry points at a saved asset.
         try store.saveAssets(DemoDirectory.make(today: today, now: now).map { AssetChange(asset: $0, previous: nil) }, at: now)
+        try store.saveSettings(DemoCaseload.worker)
         let clients = DemoCaseload.make(today: today, now: now, timeZone: .current)
         for client in clients { try store.save(client, previous: nil, at: now) }
         return clients.count

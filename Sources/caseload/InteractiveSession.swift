@@ -31,11 +31,18 @@ enum InteractiveSession {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let unreadable = (load.problems + assetLoad.problems)
+        var unreadable = (load.problems + assetLoad.problems)
             .map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
+        var settings = WorkerSettings()
+        do {
+            settings = try store.loadSettings()
+        } catch {
+            unreadable.append(UnreadableFile(fileName: "settings.json", reason: "\(error) Exports are unsigned until it is fixed or new settings are saved (o)."))
+        }
         var state = AppState(clients: load.clients, assets: assetLoad.assets, now: clock.now(), size: terminal.size,
                              readOnlyReason: readOnlyReason, loadProblems: unreadable, dataFolder: store.directory.path,
-                             isDemo: isDemo, workerName: WorkerName.current(environment: environment))
+                             isDemo: isDemo, workerName: WorkerName.current(environment: environment),
+                             settings: settings)
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
             state.loadProblems += recovered.problems
@@ -83,6 +90,23 @@ struct StoreShell: AppShell {
 
     func importAssets(paths: [String], existing: [Asset]) -> AssetImportReport {
         AssetImporter.run(paths: paths, existing: existing, store: store, now: clock.now())
+    }
+
+    func saveSettings(_ settings: WorkerSettings) -> SaveResult {
+        do {
+            try store.saveSettings(settings)
+            return .saved
+        } catch {
+            return .failed(error.description)
+        }
+    }
+
+    func writeExport(named name: String, contents: String) -> Result<String, ShellFailure> {
+        do {
+            return .success(try store.writeExport(Array(contents.utf8), name: name))
+        } catch {
+            return .failure(ShellFailure(error.description))
+        }
     }
 
     func editExternally(_ text: String, terminal: Terminal) -> Result<String, ShellFailure> {

@@ -70,6 +70,20 @@ final class FakeShell: AppShell {
         removed.append(name)
         return nil
     }
+
+    var savedSettings: [WorkerSettings] = []
+    var exports: [(name: String, contents: String)] = []
+    var exportResult: Result<String, ShellFailure>?
+
+    func saveSettings(_ settings: WorkerSettings) -> SaveResult {
+        savedSettings.append(settings)
+        return saveResult
+    }
+
+    func writeExport(named name: String, contents: String) -> Result<String, ShellFailure> {
+        exports.append((name, contents))
+        return exportResult ?? .success("/data/exports/" + name)
+    }
 }
 
 @Suite struct AppLoopTests {

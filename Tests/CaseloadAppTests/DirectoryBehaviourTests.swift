@@ -38,6 +38,8 @@ extension AppState {
             switch effects.removeFirst() {
             case .save(let client): effects += update(.saved(client))
             case .saveAsset(let asset): effects += update(.assetSaved(asset))
+            case .saveSettings(let settings): effects += update(.settingsSaved(settings))
+            case .writeExport(let what, let name, _): effects += update(.exportWritten(what: what, path: "/data/exports/" + name))
             default: break
             }
         }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CaseloadKit
+import CaseloadStore
+import Foundation
+
+/// `caseload settings`: shows the link worker's details, or changes the ones given.
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings",
+        abstract: "Show or set your name, role, organisation and contact details, used to sign every export.",
+        discussion: "With no options, prints the settings. An empty value (--phone \"\") clears that detail."
+    )
+
+    @OptionGroup var location: DataLocation
+
+    @Option(help: "Your name.") var name: String?
+    @Option(help: "Your role, for example \"Social prescribing link worker\".") var role: String?
+    @Option(help: "Your practice, primary care network or organisation.") var organisation: String?
+    @Option(help: "A phone number referrers can reach you on.") var phone: String?
+    @Option(help: "An email address referrers can reach you at.") var email: String?
+
+    func run() throws {
+        let clock = try Clock(environment: ProcessInfo.processInfo.environment)
+        let store = try ClientStore.open(directory: try location.resolve(), now: clock.now())
+        defer { store.close() }
+        var settings = try store.loadSettings()
+        let changes: [(SettingsField, String?)] = [(.name, name), (.role, role), (.organisation, organisation),
+                                                    (.phone, phone), (.email, email)]
+        if changes.allSatisfy({ $0.1 == nil }) {
+            for field in SettingsField.allCases {
+                let value = field.value(in: settings)
+                print("\(field.label): \(value.isEmpty ? "(not set)" : value)")
+            }
+            return
+        }
+        var values = Dictionary(uniqueKeysWithValues: SettingsField.allCases.map { ($0, $0.value(in: settings)) })
+        for case let (field, value?) in changes { values[field] = value }
+        settings = WorkerSettings(values: values)
+        if let (field, problem) = settings.validate().sorted(by: { $0.key.rawValue < $1.key.rawValue }).first {
+            throw CommandFailure("\(field.label): \(problem)")
+        }
+        try store.saveSettings(settings)
+        FileHandle.standardError.write(Data("Saved your settings in \(store.directory.path)/settings.json\n".utf8))
+    }
+}
