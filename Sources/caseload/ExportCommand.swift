@@ -25,12 +25,18 @@ struct ExportCommand: ParsableCommand {
         "Write to this file (0600, replaced in one step), or - for standard output. Default: exports/ in the caseload folder.",
         valueName: "path")
 
-    /// Only the formats a document comes in, named in the error.
-    static func check(_ format: DocumentFormat, allowed: [DocumentFormat]) throws {
-        guard allowed.contains(format) else {
-            throw ValidationError("--format must be one of \(allowed.map(\.rawValue).joined(separator: ", ")) here")
-        }
-    }
+}
+
+/// The formats summaries come in, so that help lists only those (reports add CSV).
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, txt, json
+    var document: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
+}
+
+/// The formats of everything held about a client.
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, md
+    var document: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
 }
 
 struct ExportSessionCommand: ParsableCommand {
@@ -48,12 +54,10 @@ struct ExportSessionCommand: ParsableCommand {
     var contact = "latest"
 
     @Option(help: "md, txt (80 columns, for the GP record) or json.")
-    var format: DocumentFormat = .markdown
+    var format: SummaryFormat = .md
 
     @Option(name: .shortAndLong, help: ExportCommand.outputHelp)
     var output: String?
-
-    func validate() throws { try ExportCommand.check(format, allowed: SessionSummary.formats) }
 
     func run() throws {
         let clock = try Clock(environment: ProcessInfo.processInfo.environment)
@@ -63,11 +67,11 @@ struct ExportSessionCommand: ParsableCommand {
         let chosen = try Self.contact(contact, of: client)
         let context = records.context(at: clock.now())
         guard let text = SessionSummary.render(client: client, contactID: chosen.id, assets: records.assets,
-                                               format: format, context: context) else {
+                                               format: format.document, context: context) else {
             throw CommandFailure("the contact could not be found in \(client.reference)'s record")
         }
         try records.deliver(text, what: "the session summary", output: output,
-                            name: SessionSummary.fileName(client: client, contact: chosen, format: format, timeZone: .current))
+                            name: SessionSummary.fileName(client: client, contact: chosen, format: format.document, timeZone: .current))
     }
 
     /// `latest`, or the last contact on a date; an error listing the dates there are otherwise.
@@ -95,21 +99,19 @@ struct ExportDayCommand: ParsableCommand {
     var date: String?
 
     @Option(help: "md, txt or json.")
-    var format: DocumentFormat = .markdown
+    var format: SummaryFormat = .md
 
     @Option(name: .shortAndLong, help: ExportCommand.outputHelp)
     var output: String?
-
-    func validate() throws { try ExportCommand.check(format, allowed: DaySummary.formats) }
 
     func run() throws {
         let clock = try Clock(environment: ProcessInfo.processInfo.environment)
         let records = try CaseloadRecords.open(location, clock: clock)
         defer { records.store.close() }
         let day = try date.map { try CaseloadRecords.date($0, option: "the date") } ?? CalendarDate(clock.now())
-        let text = DaySummary.render(clients: records.clients, on: day, assets: records.assets, format: format,
+        let text = DaySummary.render(clients: records.clients, on: day, assets: records.assets, format: format.document,
                                      context: records.context(at: clock.now()))
-        try records.deliver(text, what: "the day summary", output: output, name: DaySummary.fileName(on: day, format: format))
+        try records.deliver(text, what: "the day summary", output: output, name: DaySummary.fileName(on: day, format: format.document))
     }
 }
 
@@ -155,13 +157,12 @@ struct ExportClientCommand: ParsableCommand {
     var reference: String
 
     @Option(help: "json or md; both when left out.")
-    var format: DocumentFormat?
+    var format: RecordFormat?
 
     @Option(name: .shortAndLong, help: ExportCommand.outputHelp)
     var output: String?
 
     func validate() throws {
-        if let format { try ExportCommand.check(format, allowed: SubjectAccessExport.formats) }
         if output != nil && format == nil { throw ValidationError("--output writes one file: choose --format json or --format md") }
     }
 
@@ -180,7 +181,7 @@ struct ExportClientCommand: ParsableCommand {
         }
         let context = records.context(at: clock.now())
         let today = CalendarDate(clock.now())
-        for format in format.map({ [$0] }) ?? SubjectAccessExport.formats {
+        for format in format.map({ [$0.document] }) ?? SubjectAccessExport.formats {
             let text = format == .json
                 ? try SubjectAccessExport.json(client: client, audit: audit, assets: records.assets, context: context)
                 : SubjectAccessExport.markdown(client: client, audit: audit, assets: records.assets, context: context)

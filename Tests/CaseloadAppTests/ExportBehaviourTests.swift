@@ -218,3 +218,25 @@ import TerminalUI
         #expect(state.screen == before)
     }
 }
+
+/// The new screens as people see them at the usual size.
+@Suite struct ExportSnapshotTests {
+    @Test func settingsForm() {
+        var state = ExportBehaviourTests.state()
+        state.press(.character("o"))
+        expectSnapshot(state.screen, named: "settings-80x24")
+    }
+
+    @Test func exportMenu() {
+        var state = ExportBehaviourTests.state()
+        ExportBehaviourTests.open(ExportBehaviourTests.clientWithContacts(state), in: &state)
+        state.press(.character("E"))
+        expectSnapshot(state.screen, named: "export-menu-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)]) func report(width: Int, height: Int) {
+        var state = ExportBehaviourTests.state(width: width, height: height)
+        state.press(.character("m"))
+        expectSnapshot(state.screen, named: "report-\(width)x\(height)")
+    }
+}
