@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "OpenReferral", dependencies: ["CaseloadKit"]),
         // Exports and reports: session summaries, feedback to the referrer, the caseload report.
         // Pure: documents are built from records and an ExportContext, written by the caller.
-        .target(name: "CaseloadReports", dependencies: ["CaseloadKit"]),
+        .target(name: "CaseloadReports", dependencies: ["CaseloadKit", "TerminalUI"]),
         // The data directory: layout, durable writes, lock, schema versions.
         .target(name: "CaseloadStore", dependencies: ["CaseloadKit"]),
         // Cell buffer, text width, widgets, key bindings. Knows nothing of ncurses.
@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "CaseloadKitTests", dependencies: ["CaseloadKit"]),
         .testTarget(name: "OpenReferralTests", dependencies: ["OpenReferral", "CaseloadKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "CaseloadReportsTests", dependencies: ["CaseloadReports", "CaseloadKit"], exclude: ["Golden"]),
+        .testTarget(name: "CaseloadReportsTests", dependencies: ["CaseloadReports", "CaseloadKit", "TerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI"]),

@@ -26,6 +26,8 @@ public struct ExportMenu: Sendable {
     /// The contact the session summary is of.
     public var contactID: UUID?
     public var choices: [Choice]
+    /// A warning above the choices: that the person has not agreed to share with the referrer.
+    public var note: String?
     public var selection = 0
 }
 
@@ -41,13 +43,19 @@ extension AppState {
         let contact = selected ?? SessionSummary.defaultContact(of: client)
         let sessions: [ExportMenu.Choice] = contact == nil ? [] : [.session(.text), .session(.markdown), .session(.json)]
         let about = contact.map { " · contact of \(DateStyle.screen($0.at, in: timeZone))" } ?? " · no contacts yet"
+        // A session summary holds notes and what matters: say so before it goes to a GP record.
+        let note: String? = switch client.referral.consentToShare {
+        case true?: nil
+        case false?: "Not agreed to share with the referrer: summaries are for your own record."
+        case nil: "Not asked yet about sharing with the referrer: summaries are for your own record."
+        }
         modal = .exportMenu(ExportMenu(title: "Export for \(label(client))" + about, clientID: client.id,
-                                       contactID: contact?.id, choices: sessions + [.feedback]))
+                                       contactID: contact?.id, choices: sessions + [.feedback], note: note))
     }
 
     mutating func openReportExportMenu() {
         modal = .exportMenu(ExportMenu(title: "Write this report", clientID: nil, contactID: nil,
-                                       choices: [.report(.markdown), .report(.text), .report(.csv), .report(.json)]))
+                                       choices: [.report(.markdown), .report(.text), .report(.csv), .report(.json)], note: nil))
     }
 
     mutating func updateExportMenu(_ key: Key, _ menu: ExportMenu) -> [Effect] {
@@ -98,12 +106,17 @@ extension AppState {
 
     func renderExportMenu(_ menu: ExportMenu, into buffer: inout Buffer) {
         let width = min(chrome.body.width - 4, 72)
-        let panel = chrome.body.centred(width: width, height: menu.choices.count + 5)
+        let noteLines = menu.note.map { TextWidth.wrap($0, width: width - 4) } ?? []
+        let top = noteLines.isEmpty ? 0 : noteLines.count + 1
+        let panel = chrome.body.centred(width: width, height: top + menu.choices.count + 5)
         buffer.drawBox(panel, title: menu.title)
         let inner = panel.inset(by: 1)
+        for (offset, line) in noteLines.enumerated() {
+            buffer.write(line, x: inner.x + 1, y: inner.y + offset, maxWidth: inner.width - 2, style: Style(.warning))
+        }
         for (offset, choice) in menu.choices.enumerated() {
             let chosen = offset == menu.selection
-            buffer.write((chosen ? "▶ " : "  ") + choice.label, x: inner.x + 1, y: inner.y + offset,
+            buffer.write((chosen ? "▶ " : "  ") + choice.label, x: inner.x + 1, y: inner.y + top + offset,
                          maxWidth: inner.width - 2, style: chosen ? Style(.focusedField) : .normal)
         }
         buffer.write("Written to exports/ in the caseload folder, readable only by you.", x: inner.x + 1, y: inner.maxY - 2,

@@ -1,12 +1,13 @@
 import CaseloadKit
 import Foundation
+import TerminalUI
 
 /// Small pieces of text every export shares: wrapping to 80 columns, times, JSON encoding.
 public enum DocumentText {
     /// The width of plain-text exports: what a GP record's free-text box takes without re-wrapping.
     public static let width = 80
 
-    /// `text` wrapped at `width` columns (counting characters) with `indent` before every line and
+    /// `text` wrapped at `width` columns (display columns: 陈 takes two, as in a terminal) with `indent` before every line and
     /// `hangingIndent` before the second and later lines of each paragraph. Line breaks in `text`
     /// are kept; words longer than a line are split. Blank input gives no lines.
     public static func wrap(_ text: String, width: Int = DocumentText.width, indent: String = "",
@@ -23,14 +24,15 @@ public enum DocumentText {
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = Substring(word)
                 while !word.isEmpty {
-                    let room = width - line.count - (lineIsEmpty ? 0 : 1)
-                    if word.count <= room {
+                    let room = width - columns(line) - (lineIsEmpty ? 0 : 1)
+                    if columns(word) <= room {
                         line += (lineIsEmpty ? "" : " ") + word
                         lineIsEmpty = false
                         word = ""
                     } else if lineIsEmpty {
                         // A word wider than the whole line: split it where the line ends.
-                        let cut = word.index(word.startIndex, offsetBy: max(1, room))
+                        var cut = word.index(after: word.startIndex)
+                        while cut < word.endIndex, columns(word[..<word.index(after: cut)]) <= room { cut = word.index(after: cut) }
                         line += word[..<cut]
                         word = word[cut...]
                         flush()
@@ -44,6 +46,9 @@ public enum DocumentText {
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
         return lines
     }
+
+    /// How many terminal columns `text` takes: what "80 columns" is measured in.
+    public static func columns(_ text: some StringProtocol) -> Int { TextWidth.of(text) }
 
     /// `14:05`, 24-hour, in `timeZone`.
     public static func time(_ instant: Date, in timeZone: TimeZone) -> String {

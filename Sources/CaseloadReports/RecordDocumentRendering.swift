@@ -36,7 +36,8 @@ extension RecordDocument {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// CommonMark. Text from the record is escaped, so a note can never turn into formatting.
+    /// CommonMark. Emphasis, code, links, HTML, headings and tables in text from the record are
+    /// escaped; a note's line that starts like a list item may still render as one.
     var markdown: String {
         var lines: [String] = []
         for (index, block) in blocks.enumerated() {
@@ -83,7 +84,7 @@ extension RecordDocument {
 
     private static func underlined(_ text: String, with mark: Character) -> [String] {
         let lines = DocumentText.wrap(text)
-        return lines + [String(repeating: mark, count: lines.map(\.count).max() ?? 0)]
+        return lines + [String(repeating: mark, count: lines.map(DocumentText.columns).max() ?? 0)]
     }
 
     /// `- text`, continuation lines under the text, nested items two spaces in.

@@ -182,8 +182,9 @@ extension ReferrerFeedback {
             sentences.append(RecordWording.sentence(note))
         }
         if let first = client.firstContactDate {
-            let days = client.referral.date.days(until: first)
-            sentences.append("First contact on \(DateStyle.letter(first)), \(RecordWording.count(days, "day")) after the referral.")
+            let days = max(0, client.referral.date.days(until: first))
+            let wait = days == 0 ? "the day of the referral" : "\(RecordWording.count(days, "day")) after the referral"
+            sentences.append("First contact on \(DateStyle.letter(first)), \(wait).")
         }
         document.paragraph(sentences.joined(separator: " "))
     }

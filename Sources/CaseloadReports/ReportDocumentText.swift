@@ -1,4 +1,5 @@
 import CaseloadKit
+import TerminalUI
 
 extension ReportDocument {
     /// The widest a bar label may be before it is cut with "…": wide enough for every fixed label
@@ -27,7 +28,7 @@ extension ReportDocument {
     }
 
     private static func underlined(_ heading: String, with character: Character) -> [String] {
-        DocumentText.wrap(heading) + [String(repeating: character, count: min(heading.count, DocumentText.width))]
+        DocumentText.wrap(heading) + [String(repeating: character, count: min(DocumentText.columns(heading), DocumentText.width))]
     }
 
     /// "Label:  value" with the values lined up, long values wrapped under themselves.
@@ -43,12 +44,12 @@ extension ReportDocument {
 
     /// A heading row, then `Hillview Surgery        12 ############` for each bar.
     private static func barChart(_ bars: [ReportBar], heading: String) -> [String] {
-        let labelWidth = min(([heading] + bars.map(\.label)).map(\.count).max() ?? 0, textLabelWidth)
+        let labelWidth = min(([heading] + bars.map(\.label)).map(DocumentText.columns).max() ?? 0, textLabelWidth)
         let largest = bars.map(\.count).max() ?? 0
         let countWidth = max("Count".count, String(largest).count)
         let barRoom = min(textBarWidth, DocumentText.width - labelWidth - countWidth - 3)
         func row(_ label: String, _ count: String) -> String {
-            let cut = label.count > labelWidth ? label.prefix(labelWidth - 1) + "…" : label
+            let cut = DocumentText.columns(label) > labelWidth ? TextWidth.truncate(label, to: labelWidth) : label
             return padded(cut, to: labelWidth) + "  "
                 + String(repeating: " ", count: countWidth - count.count) + count
         }
@@ -59,8 +60,8 @@ extension ReportDocument {
         }
     }
 
-    /// Spaces after `text` up to `width` characters (counted as `DocumentText.wrap` counts them).
+    /// Spaces after `text` up to `width` columns.
     private static func padded(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
+        text + String(repeating: " ", count: max(0, width - DocumentText.columns(text)))
     }
 }

@@ -37,10 +37,12 @@ public enum SessionSummary {
         return format == .json ? json(facts) : document(facts).rendered(as: format)
     }
 
-    /// `session-C-0042-2026-11-21.md`: the reference and the contact's day in `timeZone`.
+    /// `session-C-0042-2026-11-21-1430.md`: the reference and the contact's day and time in
+    /// `timeZone`, so two contacts on one day never overwrite each other's summary.
     public static func fileName(client: Client, contact: Contact, format: DocumentFormat, timeZone: TimeZone) -> String {
         let day = CalendarDate(contact.at, in: timeZone)
-        return "session-\(RecordWording.fileNamePart(client.reference))-\(day.iso).\(writtenFormat(format).rawValue)"
+        let time = DocumentText.time(contact.at, in: timeZone).replacingOccurrences(of: ":", with: "")
+        return "session-\(RecordWording.fileNamePart(client.reference))-\(day.iso)-\(time).\(writtenFormat(format).rawValue)"
     }
 
     /// The format a document asked for in `format` is written in.

@@ -22,10 +22,11 @@ struct AssetsCommand: ParsableCommand {
 
     /// Opens the caseload for reading, refusing a folder that holds none rather than starting one
     /// there as a side effect of a read. Store problems go to stderr; the rest of the folder is used.
-    static func openExisting(_ location: DataLocation, clock: Clock) throws -> ClientStore {
+    static func openExisting(_ location: DataLocation, clock: Clock,
+                             howToStart: String = "`caseload assets import FEED` starts one with a directory of assets") throws -> ClientStore {
         let directory = try location.resolve()
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("manifest.json").path) else {
-            throw CommandFailure("no caseload at \(directory.path) yet; `caseload assets import FEED` starts one with a directory of assets")
+            throw CommandFailure("no caseload at \(directory.path) yet; \(howToStart)")
         }
         return try ClientStore.open(directory: directory, now: clock.now())
     }

@@ -13,7 +13,7 @@ struct CaseloadRecords {
 
     /// Opens an existing caseload; never starts one as a side effect of reading.
     static func open(_ location: DataLocation, clock: Clock) throws -> CaseloadRecords {
-        let store = try AssetsCommand.openExisting(location, clock: clock)
+        let store = try AssetsCommand.openExisting(location, clock: clock, howToStart: CaseloadRecords.howToStart)
         let clientLoad = store.loadClients()
         let assetLoad = store.loadAssets()
         AssetsCommand.reportSkipped(clientLoad.problems + assetLoad.problems)
@@ -28,6 +28,8 @@ struct CaseloadRecords {
                                assets: Dictionary(assetLoad.assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
                                settings: settings)
     }
+
+    static let howToStart = "run `caseload` to start one, or `caseload --demo` to try the demo"
 
     func context(at now: Date) -> ExportContext {
         ExportContext(worker: settings, generatedAt: now, timeZone: .current)

@@ -50,7 +50,8 @@ struct ExportSessionCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The client's reference (C-0042) or NHS number.", valueName: "ref"))
     var reference: String
 
-    @Option(help: ArgumentHelp("latest, or the date of the contact (the last one that day).", valueName: "latest|date"))
+    @Option(help: ArgumentHelp("latest, the date of the contact (the last one that day), or its date and time (\"2026-09-01 11:45\").",
+                               valueName: "latest|date"))
     var contact = "latest"
 
     @Option(help: "md, txt (80 columns, for the GP record) or json.")
@@ -80,10 +81,15 @@ struct ExportSessionCommand: ParsableCommand {
             throw CommandFailure("\(client.reference) has no contacts recorded yet")
         }
         if choice.lowercased() == "latest" { return latest }
-        let day = try CaseloadRecords.date(choice, option: "--contact")
-        if let onDay = client.contacts.last(where: { CalendarDate($0.at) == day }) { return onDay }
-        let dates = client.contacts.map { CalendarDate($0.at).iso }
-        throw CommandFailure("\(client.reference) has no contact on \(day.iso); contacts on: \(Array(Set(dates)).sorted().joined(separator: ", "))")
+        // "2026-09-01" takes the day's last contact; "2026-09-01 11:45" the one at that time.
+        var parts = choice.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
+        let time = parts.count > 1 && parts.last!.contains(":") ? parts.removeLast() : nil
+        let day = try CaseloadRecords.date(parts.joined(separator: " "), option: "--contact")
+        let onDay = client.contacts.filter { CalendarDate($0.at) == day }
+        if let time, let atTime = onDay.last(where: { DocumentText.time($0.at, in: .current) == time }) { return atTime }
+        if time == nil, let last = onDay.last { return last }
+        let moments = client.contacts.map { "\(CalendarDate($0.at).iso) \(DocumentText.time($0.at, in: .current))" }
+        throw CommandFailure("\(client.reference) has no contact on \(choice); contacts: \(moments.joined(separator: ", "))")
     }
 }
 

@@ -21,12 +21,21 @@ struct SettingsCommand: ParsableCommand {
 
     func run() throws {
         let clock = try Clock(environment: ProcessInfo.processInfo.environment)
-        let store = try ClientStore.open(directory: try location.resolve(), now: clock.now())
+        let store = try AssetsCommand.openExisting(location, clock: clock, howToStart: CaseloadRecords.howToStart)
         defer { store.close() }
-        var settings = try store.loadSettings()
         let changes: [(SettingsField, String?)] = [(.name, name), (.role, role), (.organisation, organisation),
                                                     (.phone, phone), (.email, email)]
-        if changes.allSatisfy({ $0.1 == nil }) {
+        let showing = changes.allSatisfy { $0.1 == nil }
+        var settings: WorkerSettings
+        do {
+            settings = try store.loadSettings()
+        } catch {
+            // Saving new values is the way to replace a damaged file, so only showing fails.
+            if showing { throw error }
+            FileHandle.standardError.write(Data("caseload: \(error) Saving the details given over it.\n".utf8))
+            settings = WorkerSettings()
+        }
+        if showing {
             for field in SettingsField.allCases {
                 let value = field.value(in: settings)
                 print("\(field.label): \(value.isEmpty ? "(not set)" : value)")

@@ -160,14 +160,12 @@ import TerminalUI
         #expect(what.contains("unsigned: press o on the caseload list"))
     }
 
-    @Test func aFailedExportIsShownAndEscCancels() {
+    @Test func escClosesTheMenuWritingNothing() {
         var state = Self.state()
         Self.open(Self.clientWithContacts(state), in: &state)
-        state.press(.character("E"), .escape)
+        #expect(state.press(.character("E"), .escape).isEmpty)
         #expect(state.modal.map { _ in true } == nil)
         #expect(state.message?.text == "Nothing written")
-        _ = state.update(.effectFailed(reason: "Could not write /data/exports/x.txt: Read-only file system."))
-        #expect(state.message?.kind == .error)
     }
 
     // MARK: The report screen
@@ -238,5 +236,36 @@ import TerminalUI
         var state = ExportBehaviourTests.state(width: width, height: height)
         state.press(.character("m"))
         expectSnapshot(state.screen, named: "report-\(width)x\(height)")
+    }
+}
+
+@Suite struct ExportConsentTests {
+    @Test(arguments: [(Bool?.none, "Not asked yet about sharing"), (false, "Not agreed to share")])
+    func theMenuWarnsWhenSummariesMayNotGoToTheReferrer(consent: Bool?, warning: String) {
+        var state = ExportBehaviourTests.state()
+        var client = ExportBehaviourTests.clientWithContacts(state)
+        client.referral.consentToShare = consent
+        state.clients[client.id] = client
+        ExportBehaviourTests.open(client, in: &state)
+        state.press(.character("E"))
+        #expect(state.screen.contains(warning))
+        client.referral.consentToShare = true
+        state.clients[client.id] = client
+        state.press(.escape, .character("E"))
+        #expect(!state.screen.contains("summaries are for your own record"))
+    }
+}
+
+@Suite struct ExportLoopTests {
+    @Test func aFailedExportWriteIsShownFromTheShell() {
+        var state = ExportBehaviourTests.state()
+        ExportBehaviourTests.open(ExportBehaviourTests.clientWithContacts(state), in: &state)
+        let shell = FakeShell()
+        shell.exportResult = .failure(ShellFailure("Could not write /data/exports/x.txt: Read-only file system."))
+        let terminal = ScriptedTerminal([.key(.character("E")), .key(.enter)])
+        _ = AppLoop.run(&state, terminal: terminal, clock: { Fixture.now }, shell: shell)
+        #expect(shell.exports.count == 1)
+        #expect(terminal.frames.last?.contains("Read-only file system") == true)
+        #expect(state.message?.kind == .error)
     }
 }

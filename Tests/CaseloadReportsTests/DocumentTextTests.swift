@@ -21,8 +21,11 @@ import Testing
         #expect(DocumentText.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
     }
 
-    @Test func countsCharactersNotBytes() {
+    @Test func countsColumnsNotBytes() {
         #expect(DocumentText.wrap("Zoë Łukasz 陈", width: 10) == ["Zoë Łukasz", "陈"])
+        // Wide characters take two columns each, as in a terminal.
+        #expect(DocumentText.wrap("陈氏太极 Tai", width: 8) == ["陈氏太极", "Tai"])
+        #expect(DocumentText.wrap("陈氏太极拳", width: 4) == ["陈氏", "太极", "拳"])
     }
 
     @Test func blankTextGivesNoLines() {

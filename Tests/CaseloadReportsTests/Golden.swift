@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Testing
 
 /// Compares an export with `Golden/<name>` byte for byte. Run with `UPDATE_SNAPSHOTS=1` to write new
@@ -17,9 +18,9 @@ func expectGolden(_ actual: String, named name: String, sourceLocation: SourceLo
     #expect(actual == expected, "Export differs from Golden/\(name):\n\(actual)", sourceLocation: sourceLocation)
 }
 
-/// Every line of a plain-text export fits in `width` characters.
+/// Every line of a plain-text export fits in `width` terminal columns (陈 takes two).
 func expectFits(_ text: String, width: Int = 80, sourceLocation: SourceLocation = #_sourceLocation) {
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.count > width {
-        Issue.record("Line of \(line.count) characters: \(line)", sourceLocation: sourceLocation)
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) where TextWidth.of(line) > width {
+        Issue.record("Line of \(TextWidth.of(line)) columns: \(line)", sourceLocation: sourceLocation)
     }
 }

@@ -217,15 +217,15 @@ import Testing
         for key in ["whatMatters", "plan", "measures", "connectionChanges"] { #expect(json[key] == nil) }
     }
 
-    @Test func fileNamesCarryTheReferenceAndTheContactDay() throws {
+    @Test func fileNamesCarryTheReferenceAndTheContactDayAndTime() throws {
         let contact = try #require(F.zoe.contacts.last)
         #expect(SessionSummary.fileName(client: F.zoe, contact: contact, format: .markdown, timeZone: F.london)
-                == "session-C-0042-2026-11-21.md")
+                == "session-C-0042-2026-11-21-0900.md")
         #expect(SessionSummary.fileName(client: F.zoe, contact: contact, format: .csv, timeZone: F.london)
-                == "session-C-0042-2026-11-21.txt")
+                == "session-C-0042-2026-11-21-0900.txt")
         var late = contact
         late.at = ISO8601DateFormatter().date(from: "2026-10-21T23:30:00Z")!
         #expect(SessionSummary.fileName(client: F.zoe, contact: late, format: .json, timeZone: F.london)
-                == "session-C-0042-2026-10-22.json")
+                == "session-C-0042-2026-10-22-0030.json")
     }
 }

@@ -120,13 +120,4 @@ struct SettingsAndExportTests {
             #expect(try names(in: exports(dir)).isEmpty)
         }
     }
-
-    @Test func staleTemporaryExportsAreTidiedOnOpen() throws {
-        try withTemporaryDirectory { dir in
-            try ClientStore.open(directory: dir, now: pinnedNow).writeExport([1], name: "day.txt")
-            try write("half", to: exports(dir).appendingPathComponent(".day.txt.1a2b.tmp"))
-            try ClientStore.open(directory: dir, now: pinnedNow).close()
-            #expect(try names(in: exports(dir)) == ["day.txt"])
-        }
-    }
 }

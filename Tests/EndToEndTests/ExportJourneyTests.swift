@@ -132,7 +132,7 @@ struct ExportJourneyTests {
 
         let noContact = try world.run(["export", "session", "C-0001", "--contact", "1999-01-01", "--data-dir", data.path])
         #expect(noContact.status == 1)
-        #expect(noContact.stderr.contains("has no contact on 1999-01-01; contacts on: "), "\(noContact.stderr)")
+        #expect(noContact.stderr.contains("has no contact on 1999-01-01; contacts: "), "\(noContact.stderr)")
 
         let backwards = try world.run(["report", "--from", "2026-11-01", "--to", "2026-10-01", "--data-dir", data.path])
         #expect(backwards.status == 1)
