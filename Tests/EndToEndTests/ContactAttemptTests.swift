@@ -47,7 +47,10 @@ struct ContactAttemptTests {
 
             // The contacts list shows each attempt and how it was tried.
             try pane.press("Tab")
-            let list = try await pane.waitFor("Contacts (3)")
+            // "Contacts (3)" is on the tab row of the overview too: wait for the list itself.
+            let list = try await pane.waitUntil("the Contacts section to show the attempts") {
+                $0.lines.filter { $0.contains("Unsuccessful attempt · ") }.count == 3
+            }
             #expect(list.lines.filter { $0.contains("Unsuccessful attempt · Phone") }.count == 2, "\(list)")
             #expect(list.lines.filter { $0.contains("Unsuccessful attempt · Text") }.count == 1, "\(list)")
 
