@@ -47,7 +47,10 @@ extension AppState {
             message = Message(error: "\(reason)" + (formOpen ? " Changes kept: Ctrl-S retries." : ""))
             return []
         case .exportWritten(let what, let path):
-            message = Message("\(what) written to \(path)")
+            // Inside the caseload folder (shown in help) the file's own name is what matters on one line.
+            let folder = dataFolder.hasSuffix("/") ? dataFolder : dataFolder + "/"
+            let shown = !dataFolder.isEmpty && path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
+            message = Message("\(what) written to \(shown)")
             return []
         case .saveFailed(let client, let reason):
             savedMessage = nil

@@ -104,7 +104,9 @@ import TerminalUI
         #expect(contents.contains(client.name))
         #expect(contents.contains("Sam Patel"))
         state.succeed(effects)
-        #expect(state.message?.text == "Session summary written to /data/exports/\(name)")
+        #expect(state.message?.text == "Session summary written to exports/\(name)", "relative to the caseload folder")
+        _ = state.update(.exportWritten(what: "Report", path: "/elsewhere/report.md"))
+        #expect(state.message?.text == "Report written to /elsewhere/report.md")
         #expect(state.modal.map { _ in true } == nil)
     }
 
