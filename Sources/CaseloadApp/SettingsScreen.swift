@@ -38,9 +38,3 @@ enum SettingsForm {
         Dictionary(uniqueKeysWithValues: settings(from: fields).validate().map { ($0.key.rawValue, $0.value) })
     }
 }
-
-/// Keys every home view (caseload, agenda, directory) shares.
-enum HomeKeys {
-    static let reportHelp = "Caseload report: referrals, waits, contacts, outcomes"
-    static let settingsHelp = "Settings: your details, to sign exports"
-}

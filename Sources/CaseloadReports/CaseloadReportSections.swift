@@ -81,7 +81,7 @@ extension CaseloadReport {
                 ReportFact(label: "People seen", value: "\(peopleSeen)"),
                 ReportFact(label: "Time recorded", value: contactsWithMinutes == 0
                     ? "none"
-                    : "\(Self.duration(minutes: minutesRecorded)) over \(Self.count(contactsWithMinutes, "contact"))"),
+                    : "\(Self.duration(minutes: minutesRecorded)) over \(RecordWording.count(contactsWithMinutes, "contact"))"),
             ],
             bars: contactsByKind,
             note: "Contacts dated in the period, by kind; unsuccessful attempts are included. People seen: "
@@ -162,12 +162,7 @@ extension CaseloadReport {
     /// "45 minutes", "1 hour", "6 hours 15 minutes".
     static func duration(minutes: Int) -> String {
         let (hours, rest) = minutes.quotientAndRemainder(dividingBy: 60)
-        let parts = (hours > 0 ? [count(hours, "hour")] : []) + (rest > 0 || hours == 0 ? [count(rest, "minute")] : [])
+        let parts = (hours > 0 ? [RecordWording.count(hours, "hour")] : []) + (rest > 0 || hours == 0 ? [RecordWording.count(rest, "minute")] : [])
         return parts.joined(separator: " ")
-    }
-
-    /// "1 contact", "3 contacts".
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

@@ -100,8 +100,7 @@ public enum DaySummary {
                     + "\(change.event.state.label)\(note)")
             }
         }
-        let worker = [context.worker.name, context.worker.role, context.worker.organisation].compactMap(RecordWording.nonBlank)
-        if !worker.isEmpty { document.remark("Link worker: " + worker.joined(separator: ", ") + ".") }
+        if !context.preparedBy.isEmpty { document.remark("Link worker: " + context.preparedBy + ".") }
         document.remark(RecordWording.generated(context))
         return document
     }

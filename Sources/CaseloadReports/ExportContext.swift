@@ -15,8 +15,11 @@ public struct ExportContext: Sendable {
     }
 
     /// `21 November 2026, 10:00` in the context's time zone, for "generated" lines.
-    public var generatedText: String {
-        DateStyle.letter(CalendarDate(generatedAt, in: timeZone)) + ", " + DocumentText.time(generatedAt, in: timeZone)
+    public var generatedText: String { RecordWording.dateTime(generatedAt, in: timeZone) }
+
+    /// "Sam Patel, Social prescribing link worker, Northgate PCN"; empty when none of those is set.
+    var preparedBy: String {
+        [worker.name, worker.role, worker.organisation].compactMap(RecordWording.nonBlank).joined(separator: ", ")
     }
 }
 

@@ -24,19 +24,14 @@ public enum ReportDocument {
 
     /// Who the figures are for and who prepared them, for the top of every document.
     static func about(_ report: CaseloadReport, context: ExportContext) -> [ReportFact] {
-        let preparedBy = preparedBy(context.worker)
-        let contact = [context.worker.phone, context.worker.email].nonBlank.joined(separator: ", ")
+        let preparedBy = context.preparedBy
+        let contact = [context.worker.phone, context.worker.email].compactMap(RecordWording.nonBlank).joined(separator: ", ")
         return [
             ReportFact(label: "Period", value: report.period.text),
             ReportFact(label: "Practice", value: report.practiceText),
         ] + (preparedBy.isEmpty ? [] : [ReportFact(label: "Prepared by", value: preparedBy)])
             + (contact.isEmpty ? [] : [ReportFact(label: "Contact", value: contact)])
             + [ReportFact(label: "Generated", value: context.generatedText)]
-    }
-
-    /// "Sam Patel, Social prescribing link worker, Northgate PCN"; empty when none of those is set.
-    static func preparedBy(_ worker: WorkerSettings) -> String {
-        [worker.name, worker.role, worker.organisation].nonBlank.joined(separator: ", ")
     }
 
     /// The wellbeing measures' owners, named at the foot of every document that can show their scores.
@@ -56,12 +51,5 @@ public enum ReportDocument {
         }
         while slug.last == "-" { slug.removeLast() }
         return slug.isEmpty ? "practice" : slug
-    }
-}
-
-extension [String] {
-    /// The entries with something in them, trimmed.
-    fileprivate var nonBlank: [String] {
-        map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -10,21 +10,14 @@ extension ReportDocument {
             ["Report", "From", report.period.from.iso],
             ["Report", "To", report.period.to.iso],
             ["Report", "Practice", report.practiceText],
-            ["Report", "Prepared by", preparedBy(context.worker)],
+            ["Report", "Prepared by", context.preparedBy],
             ["Report", "Generated", DocumentText.iso(context.generatedAt)],
         ].filter { !$0[2].isEmpty } + (report.isEmpty ? [["Report", "Note", nothingRecorded]] : [])
         let figures = report.sections.flatMap { section in
             section.facts.map { [section.title, $0.label, $0.value] }
                 + section.bars.map { [section.title, $0.label, String($0.count)] }
         }
-        let rows = [["section", "label", "value"]] + about + figures
-            + [["Attribution", "ONS4", ONS4.citation], ["Attribution", "SWEMWBS", SWEMWBS.copyright]]
-        return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    /// Quoted, with quotes doubled, when it holds a comma, a quote or a line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let attribution = [["Attribution", "ONS4", ONS4.citation], ["Attribution", "SWEMWBS", SWEMWBS.copyright]]
+        return CSVText.document(header: ["section", "label", "value"], rows: about + figures + attribution)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseloadKit
+import CaseloadReports
 import CaseloadStore
 import Foundation
 

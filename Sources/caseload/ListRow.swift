@@ -1,4 +1,5 @@
 import CaseloadKit
+import CaseloadReports
 import Foundation
 
 /// One client as `caseload list` prints it.
