@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "CaseloadStore", dependencies: ["CaseloadKit"]),
         // Cell buffer, text width, widgets, key bindings. Knows nothing of ncurses.
         .target(name: "TerminalUI"),
+        // Theme files: reading, checking and resolving them (inherits, palette), and finding the
+        // shipped and the person's own themes.
+        .target(name: "ThemeFiles", dependencies: ["TerminalUI"]),
         // Screens: state, update(state, event) -> effects, render(state) -> buffer. Saving is an
         // effect the executable runs, so the screens never touch the disk.
         .target(name: "CaseloadApp", dependencies: ["CaseloadKit", "CaseloadReports", "TerminalUI"]),
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "caseload",
             dependencies: [
-                "CaseloadKit", "CaseloadStore", "OpenReferral", "CaseloadReports", "CaseloadApp", "CursesBackend", "TerminalUI",
+                "CaseloadKit", "CaseloadStore", "OpenReferral", "CaseloadReports", "CaseloadApp", "CursesBackend", "TerminalUI", "ThemeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +44,8 @@ let package = Package(
         .testTarget(name: "CaseloadReportsTests", dependencies: ["CaseloadReports", "CaseloadKit", "TerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI"]),
+        .testTarget(name: "ThemeFilesTests", dependencies: ["ThemeFiles", "TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI", "ThemeFiles"]),
         .testTarget(
             name: "CaseloadAppTests",
             dependencies: ["CaseloadApp", "CaseloadKit", "TerminalUI"],
