@@ -1,44 +1,85 @@
 import TerminalUI
 
-/// How theme colours become curses colour numbers on a terminal with a given number of colours
-/// (curses' `COLORS`). Pure, so the mapping is tested without a terminal.
-public enum ColourMapping {
-    /// The theme to draw with: `Theme.monochrome` when `NO_COLOR` is set to anything non-empty
-    /// (no-color.org) or the terminal has fewer than 8 colours; otherwise `requested`.
-    public static func effectiveTheme(requested: Theme, environment: [String: String], terminalColours: Int) -> Theme {
-        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return .monochrome }
-        return terminalColours < 8 ? .monochrome : requested
-    }
+/// How many colours a terminal can show, from curses' `COLORS`. Ordered from least to most, so
+/// a theme falls back along the chain: direct (24-bit) → 256 → 16 → 8 → none (monochrome).
+public enum ColourDepth: Comparable, Sendable {
+    case none, eight, sixteen, indexed256, direct
 
-    /// Curses colour numbers for a role's colours (-1 is the terminal's default), plus attributes
-    /// to add: bright black on an 8-colour terminal becomes the default foreground, dimmed,
-    /// because plain black would vanish on a dark background.
-    public static func colours(for style: RoleStyle, terminalColours: Int) -> (foreground: Int16, background: Int16, added: Attributes) {
-        let dimmedGrey = terminalColours < 16 && style.foreground == .ansi(8)
-        return (
-            dimmedGrey ? -1 : index(for: style.foreground, terminalColours: terminalColours),
-            index(for: style.background, terminalColours: terminalColours),
-            dimmedGrey ? .dim : []
-        )
-    }
-
-    /// The curses colour number for `colour`; -1 for the terminal's default.
-    public static func index(for colour: Color, terminalColours: Int) -> Int16 {
-        switch colour {
-        case .terminalDefault:
-            return -1
-        case .ansi(let n) where n < 16:
-            if Int(n) < terminalColours { return Int16(n) }
-            return n == 8 ? -1 : Int16(n % 8)
-        case .ansi(let n), .indexed(let n):
-            if terminalColours >= 256 || Int(n) < min(16, terminalColours) { return Int16(n) }
-            if n < 16 { return index(for: .ansi(n), terminalColours: terminalColours) }
-            return nearest(to: rgb(ofIndexed: n), among: 0..<min(16, terminalColours))
-        case .rgb(let r, let g, let b):
-            let target = (Int(r), Int(g), Int(b))
-            if terminalColours >= 256 { return nearestXterm256(to: target) }
-            return nearest(to: target, among: 0..<min(16, terminalColours))
+    public init(terminalColours: Int) {
+        switch terminalColours {
+        case ..<8: self = .none
+        case 8..<16: self = .eight
+        case 16..<256: self = .sixteen
+        case 256..<0x100_0000: self = .indexed256
+        default: self = .direct
         }
+    }
+}
+
+/// How theme colours become curses colour numbers at a given colour depth. Pure, so the mapping
+/// is tested without a terminal.
+public enum ColourMapping {
+    /// `Theme.monochrome` on a terminal without colour, otherwise `requested`. (`NO_COLOR` is the
+    /// caller's to decide: a theme chosen on the command line overrides it.)
+    public static func effectiveTheme(requested: Theme, depth: ColourDepth) -> Theme {
+        depth == .none ? .monochrome : requested
+    }
+
+    /// Curses colour numbers for a role's colours (-1 is the terminal's default; at `.direct`,
+    /// values from 8 up are packed 0xRRGGBB), plus attributes to add: bright black on a terminal
+    /// with fewer than 16 colours becomes the default foreground, dimmed, because plain black would
+    /// vanish on a dark background.
+    public static func colours(for style: RoleStyle, depth: ColourDepth) -> (foreground: Int32, background: Int32, added: Attributes) {
+        let dimmedGrey = depth < .sixteen && (style.foreground == .ansi(8) || style.foreground == .indexed(8))
+        let background = index(for: style.background, depth: depth)
+        var foreground = dimmedGrey ? -1 : index(for: style.foreground, depth: depth)
+        // Two different theme colours can fall on the same palette entry (dark greys on 16 colours),
+        // which would make the text invisible: draw it in black or white instead, whichever stands out.
+        if depth < .direct, foreground >= 0, foreground == background {
+            foreground = contrasting(with: background, depth: depth)
+        }
+        return (foreground, background, dimmedGrey ? .dim : [])
+    }
+
+    /// The curses colour number for `colour` at `depth`; -1 for the terminal's default.
+    public static func index(for colour: Color, depth: ColourDepth) -> Int32 {
+        switch (colour, depth) {
+        case (.terminalDefault, _), (_, .none):
+            return -1
+        case (.ansi(let n), .direct) where n < 8, (.indexed(let n), .direct) where n < 8:
+            // ncurses' direct-colour convention (xterm-direct): values below 8 are the terminal's
+            // own ANSI colours, as in the other depths.
+            return Int32(n)
+        case (.ansi(let n), .direct), (.indexed(let n), .direct):
+            // Colours 8-255 have no number of their own in direct mode: use xterm's default RGB for them.
+            return packed(rgb(ofIndexed: n))
+        case (.rgb(let r, let g, let b), .direct):
+            return packed((Int(r), Int(g), Int(b)))
+        case (.ansi(let n), _) where n < 16, (.indexed(let n), _) where n < 16:
+            if Int(n) < depth.paletteSize { return Int32(n) }
+            return n == 8 ? -1 : Int32(n % 8)
+        case (.ansi(let n), _), (.indexed(let n), _):
+            if Int(n) < depth.paletteSize { return Int32(n) }
+            return nearest(to: rgb(ofIndexed: n), among: 0..<depth.paletteSize)
+        case (.rgb(let r, let g, let b), .indexed256):
+            return nearestXterm256(to: (Int(r), Int(g), Int(b)))
+        case (.rgb(let r, let g, let b), _):
+            return nearest(to: (Int(r), Int(g), Int(b)), among: 0..<depth.paletteSize)
+        }
+    }
+
+    /// 0xRRGGBB, except that values below 8 (#000000 to #000007) would be read as ANSI colours
+    /// 0-7, so they become #000008: indistinguishable from black, and never the terminal's palette.
+    private static func packed(_ rgb: (Int, Int, Int)) -> Int32 {
+        max(8, Int32(rgb.0 << 16 | rgb.1 << 8 | rgb.2))
+    }
+
+    /// Black or (bright, where there is one) white, whichever is farther from `background`.
+    private static func contrasting(with background: Int32, depth: ColourDepth) -> Int32 {
+        let white: Int32 = depth >= .sixteen ? 15 : 7
+        let backgroundRGB = rgb(ofIndexed: UInt8(background))
+        let black = distance(rgb(ofIndexed: 0), backgroundRGB) > distance(rgb(ofIndexed: UInt8(white)), backgroundRGB)
+        return black ? 0 : white
     }
 
     /// xterm's default first sixteen colours.
@@ -68,13 +109,13 @@ public enum ColourMapping {
         return dr * dr + dg * dg + db * db
     }
 
-    private static func nearest(to target: (Int, Int, Int), among candidates: Range<Int>) -> Int16 {
+    private static func nearest(to target: (Int, Int, Int), among candidates: Range<Int>) -> Int32 {
         let best = candidates.min { distance(ansiPalette[$0], target) < distance(ansiPalette[$1], target) }
-        return Int16(best ?? -1)
+        return best.map(Int32.init) ?? -1
     }
 
     /// The nearer of the closest cube colour and the closest grey, as tmux does.
-    private static func nearestXterm256(to target: (Int, Int, Int)) -> Int16 {
+    private static func nearestXterm256(to target: (Int, Int, Int)) -> Int32 {
         func level(_ value: Int) -> Int {
             cubeLevels.indices.min { abs(cubeLevels[$0] - value) < abs(cubeLevels[$1] - value) }!
         }
@@ -83,6 +124,18 @@ public enum ColourMapping {
         let grey = 232 + min(23, max(0, (average - 3) / 10))
         let cubeDistance = distance(rgb(ofIndexed: UInt8(cube)), target)
         let greyDistance = distance(rgb(ofIndexed: UInt8(grey)), target)
-        return Int16(greyDistance < cubeDistance ? grey : cube)
+        return Int32(greyDistance < cubeDistance ? grey : cube)
+    }
+}
+
+private extension ColourDepth {
+    /// How many of xterm's numbered colours the depth can use (all 256 from `.indexed256` up).
+    var paletteSize: Int {
+        switch self {
+        case .none: 0
+        case .eight: 8
+        case .sixteen: 16
+        case .indexed256, .direct: 256
+        }
     }
 }

@@ -19,18 +19,19 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    /// The theme in use: the one asked for, or `Theme.monochrome` (see `ColourMapping.effectiveTheme`).
-    public let theme: Theme
-    /// Curses' `COLORS`: 0 without colour support.
-    public let colourCount: Int
+    /// The theme in use: the one last asked for, or `Theme.monochrome` (see `ColourMapping.effectiveTheme`).
+    public private(set) var theme: Theme
+    /// From curses' `COLORS`: `.none` without colour support.
+    public let depth: ColourDepth
 
     private struct ColourPair: Hashable {
-        var foreground: Int16
-        var background: Int16
+        var foreground: Int32
+        var background: Int32
     }
 
-    private var roleStyles: [Role: (attributes: attr_t, pair: Int16)] = [:]
-    private var pairs: [ColourPair: Int16] = [:]
+    private var roleStyles: [Role: (attributes: attr_t, pair: Int32)] = [:]
+    /// Every pair defined so far, numbered from 1 in order, kept across theme changes for reuse.
+    private var pairs: [ColourPair: Int32] = [:]
     private let defaultColoursWork: Bool
     private var previous: Buffer?
     private var needsFullRedraw = true
@@ -50,7 +51,7 @@ public final class CursesTerminal: Terminal {
     private static let bracketedPasteOn = "\u{1B}[?2004h"
     private static let bracketedPasteOff = "\u{1B}[?2004l"
 
-    /// Takes over the terminal. `environment` decides colour (`NO_COLOR`) and names TERM in errors.
+    /// Takes over the terminal. `environment` names TERM in errors.
     public init(theme requested: Theme, environment: [String: String]) throws {
         Self.useUTF8Locale()
         // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers only where none exist.
@@ -75,15 +76,10 @@ public final class CursesTerminal: Terminal {
             colours = Int(caseload_colors())
             defaultsWork = use_default_colors() == OK
         }
-        colourCount = colours
+        depth = ColourDepth(terminalColours: colours)
         defaultColoursWork = defaultsWork
-        theme = ColourMapping.effectiveTheme(requested: requested, environment: environment, terminalColours: colours)
-        for role in Role.allCases {
-            let style = theme.style(for: role)
-            let (foreground, background, added) = colours > 0
-                ? ColourMapping.colours(for: style, terminalColours: colours) : (-1, -1, [])
-            roleStyles[role] = (Self.cursesAttributes(style.attributes.union(added)), pair(foreground, background))
-        }
+        theme = ColourMapping.effectiveTheme(requested: requested, depth: depth)
+        resolveRoleStyles()
         Self.writeToTerminal(Self.bracketedPasteOn)
     }
 
@@ -99,6 +95,34 @@ public final class CursesTerminal: Terminal {
         let signal = caseload_pending_signal()
         if signal != 0 { return signal }
         return hungUp ? SIGHUP : nil
+    }
+
+    // MARK: Theme
+
+    public func apply(_ requested: Theme) {
+        theme = ColourMapping.effectiveTheme(requested: requested, depth: depth)
+        resolveRoleStyles()
+        needsFullRedraw = true
+    }
+
+    /// The curses attributes and colour pair of every role in `theme`.
+    private func resolveRoleStyles() {
+        let mapped = Role.allCases.map { role in
+            let style = theme.style(for: role)
+            let (foreground, background, added) = ColourMapping.colours(for: style, depth: depth)
+            return (role: role, attributes: Self.cursesAttributes(style.attributes.union(added)), pair: pairKey(foreground, background))
+        }
+        // Curses has only COLOR_PAIRS pairs (64 on an 8-colour terminal), and a theme picker
+        // previewing theme after theme would run out: start the table again when this theme's new
+        // pairs would not fit. Everything is repainted with the new pairs on the next draw.
+        let newPairs = Set(mapped.compactMap(\.pair)).subtracting(pairs.keys)
+        if !pairs.isEmpty, pairs.count + newPairs.count >= Int(caseload_color_pairs()) {
+            reset_color_pairs()
+            pairs = [:]
+        }
+        for (role, attributes, key) in mapped {
+            roleStyles[role] = (attributes, key.map(pair) ?? 0)
+        }
     }
 
     // MARK: Drawing
@@ -148,9 +172,11 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    private func put(_ characters: [wchar_t], x: Int, y: Int, attributes: attr_t, pair: Int16) {
+    private func put(_ characters: [wchar_t], x: Int, y: Int, attributes: attr_t, pair: Int32) {
         var cell = cchar_t()
-        setcchar(&cell, characters, attributes, pair, nil)
+        // The pair goes through `opts` (ncurses' extended colours): the short argument stops at 32767.
+        var extendedPair = pair
+        setcchar(&cell, characters, attributes, 0, &extendedPair)
         // Returns ERR in the bottom-right corner (the cursor cannot advance past it), but with
         // scrollok off curses still draws that cell, without scrolling.
         mvwadd_wch(caseload_stdscr(), Int32(y), Int32(x), &cell)
@@ -162,15 +188,22 @@ public final class CursesTerminal: Terminal {
         cursorShown = shown
     }
 
-    private func pair(_ foreground: Int16, _ background: Int16) -> Int16 {
+    /// The pair to define for these colours; nil for pair 0, the terminal's default colours.
+    private func pairKey(_ foreground: Int32, _ background: Int32) -> ColourPair? {
+        guard depth > .none else { return nil }
         // Without use_default_colors, -1 is not a colour: fall back to white on black.
         let key = defaultColoursWork
             ? ColourPair(foreground: foreground, background: background)
             : ColourPair(foreground: foreground < 0 ? 7 : foreground, background: background < 0 ? 0 : background)
-        if key == ColourPair(foreground: -1, background: -1) { return 0 }
+        return key == ColourPair(foreground: -1, background: -1) ? nil : key
+    }
+
+    /// The number of the pair for `key`, defining it if new; 0 (default colours) if curses refuses.
+    private func pair(_ key: ColourPair) -> Int32 {
         if let number = pairs[key] { return number }
-        let number = Int16(pairs.count + 1)
-        guard Int(number) < Int(caseload_color_pairs()), init_pair(number, key.foreground, key.background) == OK else {
+        let number = Int32(pairs.count + 1)
+        // The extended call: direct colours and pair numbers above 32767 do not fit init_pair's shorts.
+        guard number < caseload_color_pairs(), init_extended_pair(number, key.foreground, key.background) == OK else {
             return 0
         }
         pairs[key] = number

@@ -13,4 +13,7 @@ public protocol Terminal: AnyObject {
     /// Hands the terminal to another program (an editor) until `resume`, which repaints everything.
     func suspend()
     func resume()
+    /// Draws with `theme` from the next frame on (the theme picker's live preview). A terminal
+    /// without colour keeps to a monochrome scheme whatever it is given.
+    func apply(_ theme: Theme)
 }

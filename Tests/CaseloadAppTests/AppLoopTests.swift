@@ -33,6 +33,8 @@ final class ScriptedTerminal: Terminal {
     func suspend() { suspended += 1 }
     func resume() {}
     var suspended = 0
+    func apply(_ theme: Theme) { appliedThemes.append(theme.name) }
+    var appliedThemes: [String] = []
 }
 
 /// Records what the app asked of the world and answers as told.
