@@ -28,7 +28,7 @@ enum AgendaRow {
 }
 
 enum AgendaAction: Sendable {
-    case up, down, pageUp, pageDown, top, bottom, open, caseload, directory, report, settings, help, quit
+    case up, down, pageUp, pageDown, top, bottom, open, caseload, directory, report, settings, theme, help, quit
 }
 
 enum AgendaScreen {
@@ -41,7 +41,9 @@ enum AgendaScreen {
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help"),
         KeyBinding([.character("q")], .quit, help: "Quit Caseload", hint: "Quit"),
     ] + KeyBinding.listNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown,
-                                  top: .top, bottom: .bottom, item: "row"))
+                                  top: .top, bottom: .bottom, item: "row") + [
+        KeyBinding([.character("T")], .theme, help: HomeKeys.themeHelp),
+    ])
 }
 
 extension AppState {
@@ -93,6 +95,7 @@ extension AppState {
         case .directory: home = .directory
         case .report: openReport()
         case .settings: openSettings()
+        case .theme: openThemePicker()
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

@@ -45,7 +45,13 @@ public enum AppLoop {
         state.size = terminal.size
         state.now = clock()
         var needsDraw = true
+        var appliedTheme = state.themes.current
+        terminal.apply(appliedTheme)
         while true {
+            if state.themes.current != appliedTheme {
+                appliedTheme = state.themes.current
+                terminal.apply(appliedTheme)
+            }
             if needsDraw {
                 let frame = state.render()
                 terminal.draw(frame.buffer, cursor: frame.cursor)

@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     public var workerName: String
     /// The link worker's own details, used in every export.
     public var settings: WorkerSettings
+    /// The colour themes on offer and the one in use.
+    public var themes: ThemeChoices
     /// Screens above the caseload list, the top one showing.
     public var stack: [Screen]
     public var modal: Modal?
@@ -42,12 +44,13 @@ public struct AppState: Sendable {
     public init(clients: [Client], assets: [Asset] = [], now: Date, timeZone: TimeZone = .current, size: Size,
                 readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],
                 dataFolder: String = "", isDemo: Bool = false, workerName: String = "",
-                settings: WorkerSettings = WorkerSettings()) {
+                settings: WorkerSettings = WorkerSettings(), themes: ThemeChoices = ThemeChoices()) {
         self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
         self.assets = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.assetSearchKeys = self.assets.mapValues(AssetSearchKey.init)
         self.workerName = workerName
         self.settings = settings
+        self.themes = themes
         self.searchKeys = self.clients.mapValues(ClientSearchKey.init)
         self.now = now
         self.timeZone = timeZone
@@ -130,6 +133,7 @@ public enum Modal: Sendable {
     case report(title: String, lines: [String], scroll: Int)
     /// What to export and in which format.
     case exportMenu(ExportMenu)
+    case themePicker(ThemePicker)
 }
 
 public struct Message: Hashable, Sendable {

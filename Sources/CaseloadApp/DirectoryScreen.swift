@@ -21,7 +21,7 @@ public struct DirectoryState: Sendable {
 enum DirectoryAction: Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, search, add, edit, markChecked, retireOrRestore, toggleRetired
-    case cycleCategory, cycleCapacity, cycleSort, importFeed, clear, nextHome, report, settings, help, quit
+    case cycleCategory, cycleCapacity, cycleSort, importFeed, clear, nextHome, report, settings, theme, help, quit
 }
 
 enum DirectoryScreen {
@@ -45,6 +45,7 @@ enum DirectoryScreen {
         KeyBinding([.escape], .clear, help: "Clear search and filters"),
         KeyBinding([.character("m")], .report, help: HomeKeys.reportHelp),
         KeyBinding([.character("o")], .settings, help: HomeKeys.settingsHelp),
+        KeyBinding([.character("T")], .theme, help: HomeKeys.themeHelp),
     ])
 
     static let legend = [
@@ -125,6 +126,7 @@ extension AppState {
         case .nextHome: home = .caseload
         case .report: openReport()
         case .settings: openSettings()
+        case .theme: openThemePicker()
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

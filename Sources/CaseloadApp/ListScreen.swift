@@ -7,7 +7,7 @@ enum ListAction: Sendable {
     case open, search, nextMatch, previousMatch, clearSearchAndFilters
     case add, edit, changeStatus, discharge, reopen
     case cycleSort, cycleStatusFilter, cyclePracticeFilter
-    case showProblems, agenda, report, settings, help, quit
+    case showProblems, agenda, report, settings, theme, help, quit
 }
 
 enum ListScreen {
@@ -33,6 +33,7 @@ enum ListScreen {
         KeyBinding([.character("d")], .discharge, help: "Discharge the selected client"),
         KeyBinding([.character("r")], .reopen, help: "Reopen the selected (discharged) client"),
         KeyBinding([.character("!")], .showProblems, help: "List files that could not be read"),
+        KeyBinding([.character("T")], .theme, help: HomeKeys.themeHelp),
     ])
 
     /// What the marks in the list's first column mean, so nothing relies on colour.
@@ -102,6 +103,7 @@ extension AppState {
         case .agenda: home = .agenda
         case .report: openReport()
         case .settings: openSettings()
+        case .theme: openThemePicker()
         case .help: modal = .help(scroll: 0)
         case .quit: return [.quit]
         }

@@ -63,6 +63,9 @@ extension AppState {
         case .exportMenu(let menu):
             renderExportMenu(menu, into: &buffer)
             cursor = nil
+        case .themePicker(let picker):
+            renderThemePicker(picker, into: &buffer)
+            cursor = nil
         case .report(let title, let lines, let scroll):
             let width = max(20, min(chrome.body.width - 10, 100))
             let wrapped = lines.flatMap { line in

@@ -16,7 +16,11 @@ extension AppState {
     /// The shell saved the settings: the form closes.
     mutating func settingsSaved(_ saved: WorkerSettings) -> [Effect] {
         settings = saved
-        guard case .work(let form) = stack.last, form.kind == .settings else { return [] }
+        guard case .work(let form) = stack.last, form.kind == .settings else {
+            message = savedMessage.map { Message($0) }
+            savedMessage = nil
+            return []
+        }
         stack.removeLast()
         message = Message("Your details are saved; exports will be signed \(saved.name.isEmpty ? "without a name" : saved.name)")
         return form.recoveryFile.map { [.removeRecovery($0)] } ?? []

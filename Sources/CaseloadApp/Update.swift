@@ -44,7 +44,9 @@ extension AppState {
             return settingsSaved(saved)
         case .settingsSaveFailed(let reason):
             let formOpen = if case .work(let form) = stack.last, form.kind == .settings { true } else { false }
-            message = Message(error: "\(reason)" + (formOpen ? " Changes kept: Ctrl-S retries." : ""))
+            // Without the form open, the save was the theme picker's: the theme stays on screen.
+            message = Message(error: "\(reason)" + (formOpen ? " Changes kept: Ctrl-S retries." : " The theme applies to this window only."))
+            savedMessage = nil
             return []
         case .exportWritten(let what, let path):
             // Inside the caseload folder (shown in help) the file's own name is what matters on one line.
@@ -104,6 +106,8 @@ extension AppState {
             return updateImportPath(key, input)
         case .exportMenu(let menu):
             return updateExportMenu(key, menu)
+        case .themePicker(let picker):
+            return updateThemePicker(key, picker)
         case .report(let title, let lines, let scroll):
             modal = scrollModal(key, scroll: scroll).map { .report(title: title, lines: lines, scroll: $0) }
             return []

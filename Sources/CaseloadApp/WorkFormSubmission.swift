@@ -80,7 +80,8 @@ extension AppState {
             }
         }
         if form.kind == .settings {
-            let saving = SettingsForm.settings(from: form.fields)
+            var saving = SettingsForm.settings(from: form.fields)
+            saving.theme = settings.theme
             guard saving != settings else {
                 stack.removeLast()
                 message = Message("No changes to save")

@@ -13,6 +13,8 @@ public struct WorkerSettings: Hashable, Sendable, Codable {
     public var organisation: String
     public var phone: String
     public var email: String
+    /// The colour theme chosen in the theme picker, by name; nil for the standard one.
+    public var theme: String?
 
     public init(name: String = "", role: String = "", organisation: String = "", phone: String = "", email: String = "") {
         self.schemaVersion = WorkerSettings.currentSchemaVersion
@@ -38,6 +40,7 @@ public struct WorkerSettings: Hashable, Sendable, Codable {
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation) ?? ""
         phone = try container.decodeIfPresent(String.self, forKey: .phone) ?? ""
         email = try container.decodeIfPresent(String.self, forKey: .email) ?? ""
+        theme = try container.decodeIfPresent(String.self, forKey: .theme)
     }
 
     /// Nothing filled in yet.

@@ -67,3 +67,33 @@ extension AppState {
         return true
     }
 }
+
+extension Buffer {
+    /// The screen's text, then the same rows with each cell's role as one letter, then where the
+    /// screen adds attributes of its own, so a snapshot shows what is styled how.
+    var styledText: String {
+        let letters: [Role: Character] = [
+            .normal: ".", .muted: "m", .heading: "H", .border: "b", .selected: "S", .focusedField: "F",
+            .inputField: "i", .hintKey: "K", .hintText: "k", .message: "M", .error: "E", .warning: "W",
+            .success: "G", .risk: "R", .searchMatch: "?", .chartBar: "#", .banner: "B",
+        ]
+        let legend = letters.sorted { $0.value < $1.value }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        let roles = (0..<size.height).map { y in String((0..<size.width).map { letters[self[$0, y].style.role]! }) }
+        let names: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.underline, "underline"), (.reverse, "reverse"), (.italic, "italic")]
+        let attributed = (0..<size.height).compactMap { y -> String? in
+            var runs: [String] = []
+            var x = 0
+            while x < size.width {
+                let attributes = self[x, y].style.attributes
+                let start = x
+                while x < size.width, self[x, y].style.attributes == attributes { x += 1 }
+                guard !attributes.isEmpty else { continue }
+                let words = names.filter { attributes.contains($0.0) }.map(\.1).joined(separator: "+")
+                runs.append("\(start)-\(x - 1) \(words)")
+            }
+            return runs.isEmpty ? nil : "row \(y): " + runs.joined(separator: ", ")
+        }
+        return text + "\n\nRoles (" + legend + "):\n" + roles.joined(separator: "\n")
+            + "\n\nAttributes added by the screen:\n" + attributed.joined(separator: "\n")
+    }
+}
