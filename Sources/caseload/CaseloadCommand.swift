@@ -10,16 +10,18 @@ struct CaseloadCommand: ParsableCommand {
         commandName: "caseload",
         abstract: "A keyboard-first caseload manager for social prescribing link workers.",
         usage: """
-            caseload [--data-dir <path>] [--demo]
+            caseload [--data-dir <path>] [--demo] [--theme <name|path>]
               caseload <subcommand> [options]
             """,
         discussion: """
             With no command, opens the caseload in the terminal. Data lives in --data-dir, else \
             $CASELOAD_DIR, else $XDG_DATA_HOME/caseload, else ~/.local/share/caseload.
+            Colours: --theme, else CASELOAD_THEME, else the theme chosen with T (saved in settings.json); \
+            NO_COLOR set to anything starts in monochrome unless --theme is given.
             Set CASELOAD_NOW (for example 2026-11-21T10:00:00Z) to pin the clock for demos and tests.
             """,
         version: version,
-        subcommands: [DemoCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self, AssetsCommand.self, SettingsCommand.self]
+        subcommands: [DemoCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self, AssetsCommand.self, SettingsCommand.self, ThemesCommand.self]
     )
 
     /// Problems the person can act on print as one line, `caseload: ...`, with exit code 1;
@@ -47,6 +49,9 @@ struct CaseloadCommand: ParsableCommand {
     @Flag(help: "Open a demo caseload of synthetic clients, kept in its own folder (created the first time); never touches real data.")
     var demo = false
 
+    @Option(help: ArgumentHelp("The colour theme for this run: a name from `caseload themes list`, or a theme file. Overrides NO_COLOR, CASELOAD_THEME and the saved choice.", valueName: "name|path"))
+    var theme: String?
+
     func validate() throws {
         if demo && location.dataDir != nil {
             throw ValidationError("--demo uses its own folder; leave out --data-dir, or use `caseload demo --dir D` then `caseload --data-dir D`.")
@@ -64,7 +69,7 @@ struct CaseloadCommand: ParsableCommand {
         } else {
             directory = try location.resolve()
         }
-        try InteractiveSession.run(directory: directory, isDemo: demo, clock: clock, environment: environment)
+        try InteractiveSession.run(directory: directory, isDemo: demo, themeFlag: theme, clock: clock, environment: environment)
     }
 }
 

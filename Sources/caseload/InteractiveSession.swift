@@ -4,6 +4,7 @@ import CaseloadStore
 import CursesBackend
 import Foundation
 import TerminalUI
+import ThemeFiles
 
 /// Opens the caseload in the terminal: checks the terminal, opens the store, runs the app loop,
 /// and always gives the terminal back.
@@ -15,7 +16,7 @@ enum InteractiveSession {
         }
     }
 
-    static func run(directory: URL, isDemo: Bool, clock: Clock, environment: [String: String]) throws {
+    static func run(directory: URL, isDemo: Bool, themeFlag: String?, clock: Clock, environment: [String: String]) throws {
         let store = try ClientStore.open(directory: directory, now: clock.now())
         defer { store.close() }
         let load = store.loadClients()
@@ -23,13 +24,6 @@ enum InteractiveSession {
         let readOnlyReason: String? = switch store.access {
         case .readWrite: nil
         case .readOnly(let reason): reason.description
-        }
-
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: .builtInDefault, environment: environment)
-        } catch {
-            throw CommandFailure("\(error)")
         }
         var unreadable = (load.problems + assetLoad.problems)
             .map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
@@ -39,10 +33,23 @@ enum InteractiveSession {
         } catch {
             unreadable.append(UnreadableFile(fileName: "settings.json", reason: "\(error) Exports are unsigned until it is fixed or new settings are saved (o)."))
         }
+        var themes = ThemeStartup.prepare(flag: themeFlag, environment: environment, saved: settings.theme, catalogue: .standard())
+        if let problem = themes.problem { unreadable.append(problem) }
+
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: themes.choices.current, environment: environment)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        if terminal.depth == .none {
+            themes.choices.note = "This terminal shows no colour, so every theme looks monochrome here."
+        }
         var state = AppState(clients: load.clients, assets: assetLoad.assets, now: clock.now(), size: terminal.size,
                              readOnlyReason: readOnlyReason, loadProblems: unreadable, dataFolder: store.directory.path,
                              isDemo: isDemo, workerName: WorkerName.current(environment: environment),
-                             settings: settings)
+                             settings: settings, themes: themes.choices)
+        if let problem = themes.problem { state.message = Message(error: ThemeStartup.fallbackMessage(problem)) }
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
             state.loadProblems += recovered.problems

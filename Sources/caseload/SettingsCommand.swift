@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseloadKit
 import CaseloadStore
 import Foundation
+import ThemeFiles
 
 /// `caseload settings`: shows the link worker's details, or changes the ones given.
 struct SettingsCommand: ParsableCommand {
@@ -18,6 +19,8 @@ struct SettingsCommand: ParsableCommand {
     @Option(help: "Your practice, primary care network or organisation.") var organisation: String?
     @Option(help: "A phone number referrers can reach you on.") var phone: String?
     @Option(help: "An email address referrers can reach you at.") var email: String?
+    @Option(help: ArgumentHelp("The colour theme Caseload starts with: a name from `caseload themes list`, or a theme file; \"\" for the default.", valueName: "name|path"))
+    var theme: String?
 
     func run() throws {
         let clock = try Clock(environment: ProcessInfo.processInfo.environment)
@@ -25,7 +28,7 @@ struct SettingsCommand: ParsableCommand {
         defer { store.close() }
         let changes: [(SettingsField, String?)] = [(.name, name), (.role, role), (.organisation, organisation),
                                                     (.phone, phone), (.email, email)]
-        let showing = changes.allSatisfy { $0.1 == nil }
+        let showing = changes.allSatisfy { $0.1 == nil } && theme == nil
         var settings: WorkerSettings
         do {
             settings = try store.loadSettings()
@@ -40,15 +43,28 @@ struct SettingsCommand: ParsableCommand {
                 let value = field.value(in: settings)
                 print("\(field.label): \(value.isEmpty ? "(not set)" : value)")
             }
+            print("Theme: \(settings.theme ?? "default (not chosen)")")
             return
         }
+        if let theme, !theme.isEmpty, case .failure(let failure) = ThemeCatalogue.standard().load(theme) {
+            throw CommandFailure("theme \"\(theme)\" cannot be used:\n\(failure.description)")
+        }
+        let keptTheme = theme.map(Self.themeSetting) ?? settings.theme
         var values = Dictionary(uniqueKeysWithValues: SettingsField.allCases.map { ($0, $0.value(in: settings)) })
         for case let (field, value?) in changes { values[field] = value }
         settings = WorkerSettings(values: values)
+        settings.theme = keptTheme
         if let (field, problem) = settings.validate().sorted(by: { $0.key.rawValue < $1.key.rawValue }).first {
             throw CommandFailure("\(field.label): \(problem)")
         }
         try store.saveSettings(settings)
         FileHandle.standardError.write(Data("Saved your settings in \(store.directory.path)/settings.json\n".utf8))
+    }
+
+    /// A name as given; a file's path made absolute, so it works from any folder; empty for the default.
+    private static func themeSetting(_ theme: String) -> String? {
+        if theme.isEmpty { return nil }
+        guard theme.contains("/") || theme.hasSuffix(".json") else { return theme }
+        return URL(fileURLWithPath: theme).standardizedFileURL.path
     }
 }

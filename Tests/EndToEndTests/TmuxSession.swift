@@ -159,6 +159,11 @@ final class Pane {
         return screen
     }
 
+    /// What the pane shows now with its colours and attributes, as SGR escape sequences.
+    func styledScreen() throws -> StyledScreen {
+        StyledScreen(text: try session.run(["capture-pane", "-p", "-e", "-t", id]))
+    }
+
     /// A tmux format about the pane, such as `#{alternate_on}` or `#{cursor_flag}`.
     func format(_ format: String) throws -> String {
         try session.run(["display-message", "-p", "-t", id, format]).trimmingCharacters(in: .whitespacesAndNewlines)
