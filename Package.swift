@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ThemeFilesTests", dependencies: ["ThemeFiles", "TerminalUI"]),
-        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI", "ThemeFiles"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI", "ThemeFiles"], exclude: ["Golden"]),
         .testTarget(
             name: "CaseloadAppTests",
             dependencies: ["CaseloadApp", "CaseloadKit", "TerminalUI"],

@@ -88,6 +88,9 @@ public enum ColourMapping {
         (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
     ]
 
+    /// How far apart a colour's channels may be for it to count as a grey.
+    private static let greyTolerance = 24
+
     /// The levels of each channel in xterm's 6x6x6 colour cube (indices 16-231).
     private static let cubeLevels = [0, 95, 135, 175, 215, 255]
 
@@ -109,8 +112,12 @@ public enum ColourMapping {
         return dr * dr + dg * dg + db * db
     }
 
+    /// The palette entry nearest `target`. A grey keeps to the greys (black, white and their bright
+    /// forms): by distance alone mid-grey is nearest yellow on eight colours.
     private static func nearest(to target: (Int, Int, Int), among candidates: Range<Int>) -> Int32 {
-        let best = candidates.min { distance(ansiPalette[$0], target) < distance(ansiPalette[$1], target) }
+        let isGrey = max(target.0, target.1, target.2) - min(target.0, target.1, target.2) <= greyTolerance
+        let allowed = isGrey ? candidates.filter { [0, 7, 8, 15].contains($0) } : Array(candidates)
+        let best = allowed.min { distance(ansiPalette[$0], target) < distance(ansiPalette[$1], target) }
         return best.map(Int32.init) ?? -1
     }
 

@@ -69,6 +69,17 @@ import TerminalUI
         #expect(rich.foreground == 8 && rich.added == [])
     }
 
+    @Test func greysKeepToBlackAndWhiteBelow256Colours() {
+        // By distance alone, mid-grey is nearer yellow than white on eight colours.
+        #expect(ColourMapping.index(for: .rgb(128, 128, 128), depth: .eight) == 7)
+        #expect(ColourMapping.index(for: .rgb(128, 128, 128), depth: .sixteen) == 8)
+        #expect(ColourMapping.index(for: .rgb(0x98, 0xA1, 0xAB), depth: .eight) == 7)
+        #expect(ColourMapping.index(for: .indexed(244), depth: .eight) == 7)
+        #expect(ColourMapping.index(for: .rgb(0x30, 0x30, 0x30), depth: .sixteen) == 0)
+        // A colour, however muted, still finds a colour.
+        #expect(ColourMapping.index(for: .rgb(0xE0, 0xB0, 0x50), depth: .eight) == 3)
+    }
+
     @Test func textThatWouldVanishBecomesBlackOrWhite() {
         // Two dark greys land on the same colour below 256 colours.
         let darkOnDarker = RoleStyle(.rgb(0x30, 0x30, 0x30), on: .rgb(0x1C, 0x1C, 0x1C))
