@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     public var workerName: String
     /// The link worker's own details, used in every export.
     public var settings: WorkerSettings
+    /// settings.json is there but could not be read: only the settings form may write over it.
+    public var settingsUnreadable = false
     /// The colour themes on offer and the one in use.
     public var themes: ThemeChoices
     /// Screens above the caseload list, the top one showing.

@@ -38,7 +38,7 @@ extension AppState {
                 [HelpLine(keys: "✗", text: problem.fileName)]
                     + TextWidth.wrap(problem.reason, width: width).map { HelpLine(keys: "", text: "  " + $0) }
             }
-            buffer.drawHelp(title: "Files that could not be read (left untouched)", lines: lines,
+            buffer.drawHelp(title: "Files that could not be read or used (left untouched)", lines: lines,
                             footer: "Fix or move these files, then restart · ↑/↓ scroll · other keys close",
                             in: chrome.body, scroll: scroll)
             cursor = nil

@@ -16,6 +16,7 @@ extension AppState {
     /// The shell saved the settings: the form closes.
     mutating func settingsSaved(_ saved: WorkerSettings) -> [Effect] {
         settings = saved
+        settingsUnreadable = false
         guard case .work(let form) = stack.last, form.kind == .settings else {
             message = savedMessage.map { Message($0) }
             savedMessage = nil

@@ -29,14 +29,21 @@ public struct ThemeChoices: Sendable {
     public var options: [ThemeOption]
     /// Drawn with now; the app loop hands it to the terminal whenever it changes.
     public var current: Theme
+    /// The `setting` of the option drawn with now, so the picker opens on it.
+    public var currentSetting: String
     /// Said in the picker when the start theme is not simply the saved one (NO_COLOR, a terminal
     /// without colour).
     public var note: String?
+    /// What chooses the theme at the next start over a saved choice ("NO_COLOR", "CASELOAD_THEME").
+    public var startOverride: String?
 
-    public init(options: [ThemeOption] = [], current: Theme = .builtInDefault, note: String? = nil) {
+    public init(options: [ThemeOption] = [], current: Theme = .builtInDefault, currentSetting: String? = nil,
+                note: String? = nil, startOverride: String? = nil) {
         self.options = options
         self.current = current
+        self.currentSetting = currentSetting ?? current.name
         self.note = note
+        self.startOverride = startOverride
     }
 }
 
@@ -45,10 +52,12 @@ public struct ThemeChoices: Sendable {
 public struct ThemePicker: Sendable {
     var selection: Int
     let original: Theme
+    let originalSetting: String
 
-    init(selection: Int, original: Theme) {
+    init(selection: Int, original: Theme, originalSetting: String) {
         self.selection = selection
         self.original = original
+        self.originalSetting = originalSetting
     }
 }
 
@@ -58,8 +67,8 @@ extension AppState {
             message = Message(error: "No themes to choose from")
             return
         }
-        let current = themes.options.firstIndex { $0.name == themes.current.name } ?? 0
-        modal = .themePicker(ThemePicker(selection: current, original: themes.current))
+        let current = themes.options.firstIndex { $0.setting == themes.currentSetting } ?? 0
+        modal = .themePicker(ThemePicker(selection: current, original: themes.current, originalSetting: themes.currentSetting))
     }
 
     mutating func updateThemePicker(_ key: Key, _ picker: ThemePicker) -> [Effect] {
@@ -93,8 +102,18 @@ extension AppState {
         }
         modal = nil
         themes.current = theme
+        guard option.setting != picker.originalSetting else {
+            message = Message("Theme not changed")
+            return []
+        }
+        themes.currentSetting = option.setting
         if isReadOnly {
             message = Message("Theme “\(option.name)” for this window only: the caseload folder is read-only, so it is not saved")
+            return []
+        }
+        if settingsUnreadable {
+            // Saving would write over the details in a file that could not be read.
+            message = Message(error: "Theme “\(option.name)” for this window only: settings.json could not be read (press !)")
             return []
         }
         var saving = settings
@@ -103,7 +122,8 @@ extension AppState {
             message = Message("Theme “\(option.name)” kept")
             return []
         }
-        savedMessage = "Theme “\(option.name)” saved: Caseload starts with it from now on"
+        savedMessage = themes.startOverride.map { "Theme “\(option.name)” saved, but \($0) still decides at the next start" }
+            ?? "Theme “\(option.name)” saved: Caseload starts with it from now on"
         return [.saveSettings(saving)]
     }
 
@@ -118,13 +138,14 @@ extension AppState {
         buffer.drawBox(panel, title: "Colour theme")
         let inner = panel.inset(by: 1)
         let top = RowWindow.scrollTop(0, showing: picker.selection, count: options.count, page: listRows)
-        let nameWidth = min(20, (options.map { TextWidth.of($0.name) }.max() ?? 0) + 2)
+        let nameWidth = min(max(10, (inner.width - 4) / 2), (options.map { TextWidth.of($0.name) }.max() ?? 0) + 2)
         for row in 0..<min(listRows, options.count - top) {
             let option = options[top + row]
             let chosen = top + row == picker.selection
             let mark = option.theme == nil ? "✗ " : (chosen ? "▶ " : "  ")
             let description = option.theme == nil ? "cannot be used" : option.description
-            let line = TextWidth.fit(mark + TextWidth.fit(option.name, to: nameWidth) + description, to: inner.width - 2)
+            let name = TextWidth.fit(option.name, to: nameWidth - 1) + " "
+            let line = TextWidth.fit(mark + name + description, to: inner.width - 2)
             buffer.write(line, x: inner.x + 1, y: inner.y + row,
                          maxWidth: inner.width - 2, style: chosen ? Style(.focusedField) : .normal)
         }
@@ -133,7 +154,7 @@ extension AppState {
         if let problem = chosen.problem {
             buffer.write("Cannot be used: " + problem, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: Style(.error))
         } else {
-            buffer.write("From: \(chosen.origin)", x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: Style(.muted))
+            buffer.write("\(chosen.name) · \(chosen.origin)", x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: Style(.muted))
         }
         y += 1
         renderRoleSample(into: &buffer, x: inner.x + 1, y: y, width: inner.width - 2)

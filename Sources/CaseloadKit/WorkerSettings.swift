@@ -13,7 +13,7 @@ public struct WorkerSettings: Hashable, Sendable, Codable {
     public var organisation: String
     public var phone: String
     public var email: String
-    /// The colour theme chosen in the theme picker, by name; nil for the standard one.
+    /// The colour theme chosen in the theme picker: a name, or a theme file's absolute path; nil for the standard one.
     public var theme: String?
 
     public init(name: String = "", role: String = "", organisation: String = "", phone: String = "", email: String = "") {

@@ -191,10 +191,12 @@ public final class CursesTerminal: Terminal {
     /// The pair to define for these colours; nil for pair 0, the terminal's default colours.
     private func pairKey(_ foreground: Int32, _ background: Int32) -> ColourPair? {
         guard depth > .none else { return nil }
-        // Without use_default_colors, -1 is not a colour: fall back to white on black.
-        let key = defaultColoursWork
+        // Without use_default_colors, -1 is not a colour: fall back to white on black, and where that
+        // puts black text on black (or white on white), turn the text round.
+        var key = defaultColoursWork
             ? ColourPair(foreground: foreground, background: background)
             : ColourPair(foreground: foreground < 0 ? 7 : foreground, background: background < 0 ? 0 : background)
+        if !defaultColoursWork, key.foreground == key.background { key.foreground = key.background == 0 ? 7 : 0 }
         return key == ColourPair(foreground: -1, background: -1) ? nil : key
     }
 

@@ -89,9 +89,20 @@ public struct ThemeCatalogue: Sendable {
         }
     }
 
-    /// Loads a theme by name, or by path when the value contains "/" or ends in ".json".
+    /// Whether a theme is given as a file's path rather than a name: it contains "/" or ends in ".json".
+    public static func isPath(_ nameOrPath: String) -> Bool {
+        nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
+    }
+
+    /// What settings keep to choose a theme again: a name as given, a file's path made absolute (so it
+    /// works from any folder).
+    public static func setting(for nameOrPath: String) -> String {
+        isPath(nameOrPath) ? URL(fileURLWithPath: nameOrPath).standardizedFileURL.path : nameOrPath
+    }
+
+    /// Loads a theme by name, or by path (see `isPath`).
     public func load(_ nameOrPath: String) -> Result<LoadedTheme, ThemeFailure> {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") {
+        if Self.isPath(nameOrPath) {
             return load(theme(atPath: nameOrPath))
         }
         guard let entry = resolver.find(nameOrPath) else {
@@ -143,8 +154,10 @@ public struct ThemeCatalogue: Sendable {
             let path = directory.appendingPathComponent(fileName).path
             var isDirectory: ObjCBool = false
             let name = themeName(ofFile: path)
-            guard !name.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+            // A link that leads nowhere is listed, so that its problem is shown rather than the theme vanishing.
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard !name.isEmpty, exists || isLink, !isDirectory.boolValue else { continue }
             themes[name] = LayeredTheme(name: name, layer: layer, source: source(path))
         }
         return themes

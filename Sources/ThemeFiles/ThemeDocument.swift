@@ -85,7 +85,8 @@ private struct Reader {
         }
         switch object["description"] {
         case nil: break
-        case .string(let text): document.description = text
+        // Shown in the picker and printed by `themes list`: no control characters reach the terminal.
+        case .string(let text): document.description = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
         default: note("description", "must be text in quotes")
         }
         switch object["inherits"] {
@@ -104,6 +105,7 @@ private struct Reader {
             return [:]
         }
         var palette: [String: Color] = [:]
+        let names = Set(entries.keys)
         for (name, value) in entries.sorted(by: { $0.key < $1.key }) {
             let key = "palette.\(name)"
             if ColourSyntax.names.contains(name) {
@@ -112,7 +114,7 @@ private struct Reader {
                 note(key, "palette names must not be empty or start with #")
             }
             do {
-                palette[name] = try ColourSyntax.paletteColour(value, paletteNames: Set(entries.keys))
+                palette[name] = try ColourSyntax.paletteColour(value, paletteNames: names)
             } catch {
                 note(key, error.text)
                 // A placeholder, so uses of this name are not reported a second time.

@@ -18,6 +18,11 @@ public struct ThemeProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         ([file, key].filter { !$0.isEmpty } + [problem]).joined(separator: ": ")
     }
+
+    /// `KEY: PROBLEM`, for where the file is already named.
+    public var withoutFile: String {
+        ([key].filter { !$0.isEmpty } + [problem]).joined(separator: ": ")
+    }
 }
 
 /// Why a theme could not be loaded: every problem found, not just the first.

@@ -31,6 +31,8 @@ struct ThemeResolver {
     /// Highest layer first; a name in a higher layer hides the same name below.
     var layers: [[String: LayeredTheme]]
 
+    static let largestFile = 256 * 1024
+
     /// The theme called `name` in the highest layer at or below `layer`.
     func find(_ name: String, from layer: Int = 0) -> LayeredTheme? {
         layers.dropFirst(max(0, layer)).lazy.compactMap { $0[name] }.first
@@ -58,10 +60,18 @@ struct ThemeResolver {
         let path = entry.file
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                return (nil, [ThemeProblem(file: path, key: "", problem: "is a link to \(quoted(target)), which cannot be reached")])
+            }
             return (nil, [ThemeProblem(file: path, key: "", problem: "no such file")])
         }
         guard !isDirectory.boolValue else {
             return (nil, [ThemeProblem(file: path, key: "", problem: "is a folder, not a theme file")])
+        }
+        // Themes are a few kilobytes; a huge file is a mistake, and reading it would stall the start.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
+        guard size <= Self.largestFile else {
+            return (nil, [ThemeProblem(file: path, key: "", problem: "is \(size / 1024) KB; a theme file is at most \(Self.largestFile / 1024) KB")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [ThemeProblem(file: path, key: "", problem: "cannot be read; check its permissions")])

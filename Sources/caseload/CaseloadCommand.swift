@@ -17,7 +17,7 @@ struct CaseloadCommand: ParsableCommand {
             With no command, opens the caseload in the terminal. Data lives in --data-dir, else \
             $CASELOAD_DIR, else $XDG_DATA_HOME/caseload, else ~/.local/share/caseload.
             Colours: --theme, else CASELOAD_THEME, else the theme chosen with T (saved in settings.json); \
-            NO_COLOR set to anything starts in monochrome unless --theme is given.
+            NO_COLOR set (not empty) starts in monochrome unless --theme is given.
             Set CASELOAD_NOW (for example 2026-11-21T10:00:00Z) to pin the clock for demos and tests.
             """,
         version: version,

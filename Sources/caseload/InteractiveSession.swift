@@ -28,9 +28,11 @@ enum InteractiveSession {
         var unreadable = (load.problems + assetLoad.problems)
             .map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
         var settings = WorkerSettings()
+        var settingsUnreadable = false
         do {
             settings = try store.loadSettings()
         } catch {
+            settingsUnreadable = true
             unreadable.append(UnreadableFile(fileName: "settings.json", reason: "\(error) Exports are unsigned until it is fixed or new settings are saved (o)."))
         }
         var themes = ThemeStartup.prepare(flag: themeFlag, environment: environment, saved: settings.theme, catalogue: .standard())
@@ -49,7 +51,8 @@ enum InteractiveSession {
                              readOnlyReason: readOnlyReason, loadProblems: unreadable, dataFolder: store.directory.path,
                              isDemo: isDemo, workerName: WorkerName.current(environment: environment),
                              settings: settings, themes: themes.choices)
-        if let problem = themes.problem { state.message = Message(error: ThemeStartup.fallbackMessage(problem)) }
+        state.settingsUnreadable = settingsUnreadable
+        if themes.problem != nil { state.message = Message(error: ThemeStartup.fallbackMessage(for: themes.choices)) }
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
             state.loadProblems += recovered.problems

@@ -19,7 +19,9 @@ struct SettingsCommand: ParsableCommand {
     @Option(help: "Your practice, primary care network or organisation.") var organisation: String?
     @Option(help: "A phone number referrers can reach you on.") var phone: String?
     @Option(help: "An email address referrers can reach you at.") var email: String?
-    @Option(help: ArgumentHelp("The colour theme Caseload starts with: a name from `caseload themes list`, or a theme file; \"\" for the default.", valueName: "name|path"))
+    // Not --theme: that is the top-level option choosing a theme for one run, and would take the value.
+    @Option(name: .customLong("start-theme"),
+            help: ArgumentHelp("The colour theme Caseload starts with: a name from `caseload themes list`, or a theme file; \"\" for the default.", valueName: "name|path"))
     var theme: String?
 
     func run() throws {
@@ -33,8 +35,8 @@ struct SettingsCommand: ParsableCommand {
         do {
             settings = try store.loadSettings()
         } catch {
-            // Saving new values is the way to replace a damaged file, so only showing fails.
-            if showing { throw error }
+            // Saving new details is the way to replace a damaged file; a theme alone would wipe them.
+            if showing || changes.allSatisfy({ $0.1 == nil }) { throw error }
             FileHandle.standardError.write(Data("caseload: \(error) Saving the details given over it.\n".utf8))
             settings = WorkerSettings()
         }
@@ -49,7 +51,7 @@ struct SettingsCommand: ParsableCommand {
         if let theme, !theme.isEmpty, case .failure(let failure) = ThemeCatalogue.standard().load(theme) {
             throw CommandFailure("theme \"\(theme)\" cannot be used:\n\(failure.description)")
         }
-        let keptTheme = theme.map(Self.themeSetting) ?? settings.theme
+        let keptTheme = theme.map { $0.isEmpty ? nil : ThemeCatalogue.setting(for: $0) } ?? settings.theme
         var values = Dictionary(uniqueKeysWithValues: SettingsField.allCases.map { ($0, $0.value(in: settings)) })
         for case let (field, value?) in changes { values[field] = value }
         settings = WorkerSettings(values: values)
@@ -59,12 +61,5 @@ struct SettingsCommand: ParsableCommand {
         }
         try store.saveSettings(settings)
         FileHandle.standardError.write(Data("Saved your settings in \(store.directory.path)/settings.json\n".utf8))
-    }
-
-    /// A name as given; a file's path made absolute, so it works from any folder; empty for the default.
-    private static func themeSetting(_ theme: String) -> String? {
-        if theme.isEmpty { return nil }
-        guard theme.contains("/") || theme.hasSuffix(".json") else { return theme }
-        return URL(fileURLWithPath: theme).standardizedFileURL.path
     }
 }

@@ -17,26 +17,41 @@ struct ThemeStartup {
         var options = catalogue.entries.map { option(for: $0, loaded: catalogue.load($0.name)) }
         let note = selection.origin == .noColour
             ? "NO_COLOR is set, so Caseload starts in monochrome; caseload --theme NAME starts in another." : nil
+        // What would choose at the next start even after a choice is saved.
+        let startOverride: String? = switch ThemeSelection.choose(flag: nil, environment: environment, saved: "saved").origin {
+        case .noColour: "NO_COLOR"
+        case .environment: "CASELOAD_THEME"
+        case .flag, .settings, .standard: nil
+        }
         switch catalogue.load(selection.nameOrPath) {
         case .success(let loaded):
-            if case .file(let path) = loaded.source {
-                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-                options.append(ThemeOption(name: loaded.theme.name, description: "Given by path", origin: "file: \(absolute)",
-                                           theme: loaded.theme, setting: absolute))
+            let setting = ThemeCatalogue.setting(for: selection.nameOrPath)
+            if case .file = loaded.source {
+                options.append(ThemeOption(name: loaded.theme.name, description: "Given by path", origin: "file: \(setting)",
+                                           theme: loaded.theme, setting: setting))
             }
-            return ThemeStartup(choices: ThemeChoices(options: options, current: loaded.theme, note: note), problem: nil)
+            let choices = ThemeChoices(options: options, current: loaded.theme, currentSetting: setting,
+                                       note: note, startOverride: startOverride)
+            return ThemeStartup(choices: choices, problem: nil)
         case .failure(let failure):
-            let fallback = (try? catalogue.load("default").get().theme) ?? .builtInDefault
+            // Without colour asked for, the fallback is no colour either.
+            let fallbackName = selection.origin == .noColour ? "monochrome" : "default"
+            let builtIn: Theme = selection.origin == .noColour ? .monochrome : .builtInDefault
+            let fallback = (try? catalogue.load(fallbackName).get().theme) ?? builtIn
+            let file = failure.problems.first { !$0.file.isEmpty }?.file
             let problem = UnreadableFile(
-                fileName: "theme “\(selection.nameOrPath)” (\(describe(selection.origin)))",
-                reason: failure.description + "\nShowing the default theme instead; `caseload themes check` explains each problem.")
-            return ThemeStartup(choices: ThemeChoices(options: options, current: fallback, note: note), problem: problem)
+                fileName: file ?? "theme “\(selection.nameOrPath)” \(describe(selection.origin))",
+                reason: failure.problems.map { $0.file == file ? $0.withoutFile : $0.description }.joined(separator: "\n")
+                    + "\nThe theme “\(selection.nameOrPath)” cannot be used (\(describe(selection.origin))), so “\(fallback.name)” is shown.")
+            let choices = ThemeChoices(options: options, current: fallback, currentSetting: fallbackName,
+                                       note: note, startOverride: startOverride)
+            return ThemeStartup(choices: choices, problem: problem)
         }
     }
 
     /// Said on the message line at start when the chosen theme could not be used.
-    static func fallbackMessage(_ problem: UnreadableFile) -> String {
-        "The \(problem.fileName) could not be used, so the default is shown: press ! for why"
+    static func fallbackMessage(for choices: ThemeChoices) -> String {
+        "Theme not usable, so “\(choices.current.name)” is shown: press ! for why"
     }
 
     static func option(for entry: ThemeCatalogue.Entry, loaded: Result<LoadedTheme, ThemeFailure>) -> ThemeOption {
@@ -62,11 +77,11 @@ struct ThemeStartup {
 
     private static func describe(_ origin: ThemeSelection.Origin) -> String {
         switch origin {
-        case .flag: "from --theme"
-        case .environment: "from CASELOAD_THEME"
+        case .flag: "given with --theme"
+        case .environment: "named by CASELOAD_THEME"
         case .settings: "saved in settings.json"
         case .noColour: "for NO_COLOR"
-        case .standard: "the standard one"
+        case .standard: "Caseload's standard theme"
         }
     }
 }

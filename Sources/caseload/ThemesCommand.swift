@@ -88,7 +88,7 @@ struct ThemeCheckCommand: ParsableCommand {
 
     /// A path as given, or the file behind a theme name; nil for an unknown name or a built-in theme.
     private static func path(of theme: String, in catalogue: ThemeCatalogue) -> String? {
-        if theme.contains("/") || theme.hasSuffix(".json") { return theme }
+        if ThemeCatalogue.isPath(theme) { return theme }
         switch catalogue.entries.first(where: { $0.name == theme })?.source {
         case .shipped(let path), .user(let path), .file(let path): return path
         case .builtIn, nil: return nil

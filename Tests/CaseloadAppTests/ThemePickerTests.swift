@@ -98,6 +98,47 @@ import TerminalUI
         #expect(state.message?.text == "settings.json could not be written: disk full. The theme applies to this window only.")
     }
 
+    @Test func opensOnAThemeGivenByPathNotOnTheShippedOneOfTheSameName() {
+        var state = Self.state()
+        var fromFile = Self.dark
+        fromFile.styles[.heading] = RoleStyle(.magenta)
+        state.themes.options.append(ThemeOption(name: "dark", description: "Given by path", origin: "file: /tmp/p/dark.json",
+                                                theme: fromFile, setting: "/tmp/p/dark.json"))
+        state.themes.current = fromFile
+        state.themes.currentSetting = "/tmp/p/dark.json"
+        state.press(.character("T"))
+        guard case .themePicker(let picker) = state.modal else {
+            Issue.record("no picker")
+            return
+        }
+        #expect(picker.selection == 4)
+        #expect(state.press(.enter).isEmpty, "nothing changed, nothing saved")
+        #expect(state.themes.current == fromFile)
+    }
+
+    @Test func keepingTheThemeInUseSavesNothing() {
+        var state = Self.state()
+        #expect(state.press(.character("T"), .up, .down, .enter).isEmpty)
+        #expect(state.message?.text == "Theme not changed")
+        #expect(state.themes.current == .builtInDefault)
+    }
+
+    @Test func unreadableSettingsAreNeverWrittenOverByATheme() {
+        var state = Self.state()
+        state.settingsUnreadable = true
+        #expect(state.press(.character("T"), .up, .enter).isEmpty)
+        #expect(state.themes.current == Self.dark)
+        #expect(state.message?.text == "Theme “dark” for this window only: settings.json could not be read (press !)")
+    }
+
+    @Test func savingSaysWhenAnEnvironmentVariableStillDecidesAtStart() {
+        var state = Self.state()
+        state.themes.startOverride = "CASELOAD_THEME"
+        state.succeed(state.press(.character("T"), .up, .enter))
+        #expect(state.settings.theme == "dark")
+        #expect(state.message?.text == "Theme “dark” saved, but CASELOAD_THEME still decides at the next start")
+    }
+
     @Test func savingYourDetailsKeepsTheChosenTheme() throws {
         var settings = WorkerSettings(name: "Sam Patel")
         settings.theme = "dark"

@@ -16,12 +16,13 @@ struct ThemeTests {
         try await withEndToEnd { world in
             let data = try world.makeDemo()
             let pane = try world.launch(["--data-dir", data.path], environment: ["NO_COLOR": "1"])
-            try await pane.waitUntil("the list") { $0.isFullFrame(width: 100, height: 30) && $0.selectedRow != nil }
+            let list = try await pane.waitUntil("the list") { $0.isFullFrame(width: 100, height: 30) && $0.selectedRow != nil }
             let styled = try pane.styledScreen()
             #expect(styled.colourParameters.isEmpty, "no colour codes:\n\(styled.text)")
             #expect(styled.parameters(before: "▶")?.contains(7) == true, "the selected row is reversed:\n\(styled.text)")
-            #expect(styled.parameters(before: " ! ")?.contains(1) == true || styled.parameters(before: "!")?.contains(4) == true,
-                    "the risk mark is bold or underlined:\n\(styled.text)")
+            let riskRow = try #require(list.lines.firstIndex { $0.hasPrefix(" !") }, "a client with a risk mark: \(list)")
+            let risk = StyledScreen.parameters(in: styled.lines[riskRow], before: "!").flatMap { $0 }
+            #expect(risk.contains(1) && risk.contains(4), "the risk mark is bold and underlined: \(risk)")
 
             try pane.press("T")
             let picker = try await pane.waitFor("Colour theme")
@@ -88,7 +89,7 @@ struct ThemeTests {
             try #"{"inherits": "dark", "styles": {"selected": {"fg": "bleu"}}}"#.write(to: broken, atomically: true, encoding: .utf8)
 
             let pane = try world.launch(["--data-dir", data.path], environment: ["CASELOAD_THEME": "mine"])
-            let start = try await pane.waitFor("could not be used, so the default is shown")
+            let start = try await pane.waitFor("Theme not usable, so “default” is shown: press ! for why")
             #expect(start.selectedRow != nil, "the list is there: \(start)")
             try pane.press("!")
             let why = try await pane.waitFor("styles.selected.fg")
@@ -124,6 +125,13 @@ struct ThemeTests {
         #expect(rows.contains { $0.hasPrefix("default ") && $0.contains("yours (replaces shipped)") }, "\(list.stdout)")
         #expect(list.stdout.contains("Your themes:    \(mine.path)"), "\(list.stdout)")
 
+        let saved = try world.run(["settings", "--data-dir", world.makeDemo().path, "--start-theme", "night"])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let refused = try world.run(["settings", "--data-dir", world.root.appendingPathComponent("data").path, "--start-theme", "nigth"])
+        #expect(refused.status == 1 && refused.stderr.contains("did you mean \"night\""), "\(refused.stderr)")
+        let shown = try world.run(["settings", "--data-dir", world.root.appendingPathComponent("data").path])
+        #expect(shown.stdout.contains("Theme: night"), "\(shown.stdout)")
+
         let check = try world.run(["themes", "check", "night", "high-contrast"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("night.json: can be used"), "\(check.stdout)")
@@ -148,7 +156,7 @@ struct ThemeTests {
             let data = try world.makeDemo()
             let pane = try world.tmux.launch([link.path, "--data-dir", data.path, "--theme", "dark"], environment: world.environment(),
                                              width: 100, height: 30, stdinFromDevNull: false)
-            let fallback = try await pane.waitFor("could not be used, so the default is shown")
+            let fallback = try await pane.waitFor("Theme not usable, so “default” is shown: press ! for why")
             #expect(fallback.selectedRow != nil)
             try pane.press("q")
             #expect(try await pane.waitForExit() == 0)

@@ -24,6 +24,14 @@ import ThemeFiles
         #expect(loaded.theme == Theme.monochrome)
     }
 
+    @Test func theBuiltInsAreDescribedAsTheirFilesAre() {
+        let builtIn = ThemeCatalogue(userDirectory: nil, shippedDirectory: nil).entries
+        #expect(builtIn.map(\.name) == ["default", "monochrome"])
+        for entry in builtIn {
+            #expect(entry.description == catalogue.entries.first { $0.name == entry.name }?.description)
+        }
+    }
+
     @Test func theShippedDirectoryHoldsTheStandardThemes() {
         #expect(Self.shippedFiles().contains("default.json"))
         #expect(Self.shippedFiles().contains("monochrome.json"))
@@ -33,6 +41,7 @@ import ThemeFiles
     func everyShippedThemeLoadsWithoutProblems(file: String) {
         let check = catalogue.check(path: Self.themesDirectory.appendingPathComponent(file).path)
         #expect(check.problems.map(\.description) == [])
+        #expect(check.warnings.map(\.description) == [], "shipped themes meet 4.5:1 contrast")
         #expect(catalogue.entries.first { $0.name == String(file.dropLast(".json".count)) }?.description?.isEmpty == false)
     }
 }
