@@ -14,7 +14,10 @@ struct ThemeStartup {
     static func prepare(flag: String?, environment: [String: String], saved: String?,
                         catalogue: ThemeCatalogue) -> ThemeStartup {
         let selection = ThemeSelection.choose(flag: flag, environment: environment, saved: saved)
-        var options = catalogue.entries.map { option(for: $0, loaded: catalogue.load($0.name)) }
+        // Each theme is read once: the picker's options, the chosen theme and the fallback share the loads.
+        let entries = catalogue.entries
+        let loads = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, catalogue.load($0.name)) })
+        var options = entries.map { option(for: $0, loaded: loads[$0.name]!) }
         let note = selection.origin == .noColour
             ? "NO_COLOR is set, so Caseload starts in monochrome; caseload --theme NAME starts in another." : nil
         // What would choose at the next start even after a choice is saved.
@@ -23,7 +26,8 @@ struct ThemeStartup {
         case .environment: "CASELOAD_THEME"
         case .flag, .settings, .standard: nil
         }
-        switch catalogue.load(selection.nameOrPath) {
+        let chosen = ThemeCatalogue.isPath(selection.nameOrPath) ? nil : loads[selection.nameOrPath]
+        switch chosen ?? catalogue.load(selection.nameOrPath) {
         case .success(let loaded):
             let setting = ThemeCatalogue.setting(for: selection.nameOrPath)
             if case .file = loaded.source {
@@ -37,7 +41,7 @@ struct ThemeStartup {
             // Without colour asked for, the fallback is no colour either.
             let fallbackName = selection.origin == .noColour ? "monochrome" : "default"
             let builtIn: Theme = selection.origin == .noColour ? .monochrome : .builtInDefault
-            let fallback = (try? catalogue.load(fallbackName).get().theme) ?? builtIn
+            let fallback = (try? loads[fallbackName]?.get().theme) ?? builtIn
             let file = failure.problems.first { !$0.file.isEmpty }?.file
             let problem = UnreadableFile(
                 fileName: file ?? "theme “\(selection.nameOrPath)” \(describe(selection.origin))",
