@@ -6,9 +6,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "caseload", targets: ["caseload"]),
+        // For the fuzzing package in Fuzz/, which builds these with --sanitize=fuzzer.
+        .library(name: "CaseloadStore", targets: ["CaseloadStore"]),
+        .library(name: "OpenReferral", targets: ["OpenReferral"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The only C: a shim over ncursesw with wide-character support and terminal-restoring signal handlers.
@@ -42,8 +46,8 @@ let package = Package(
         .testTarget(name: "CaseloadKitTests", dependencies: ["CaseloadKit"]),
         .testTarget(name: "OpenReferralTests", dependencies: ["OpenReferral", "CaseloadKit"], exclude: ["Fixtures"]),
         .testTarget(name: "CaseloadReportsTests", dependencies: ["CaseloadReports", "CaseloadKit", "TerminalUI"], exclude: ["Golden"]),
-        .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadKit", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ThemeFilesTests", dependencies: ["ThemeFiles", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNCurses", "TerminalUI", "ThemeFiles"], exclude: ["Golden"]),
         .testTarget(
@@ -51,6 +55,10 @@ let package = Package(
             dependencies: ["CaseloadApp", "CaseloadKit", "TerminalUI"],
             exclude: ["Snapshots"]
         ),
+        // Saves over and over on a store until the crash harness kills it (Tests/CrashHarnessTests).
+        .executableTarget(name: "caseload-crash-worker", dependencies: ["CaseloadStore", "CaseloadKit"], path: "Tests/CrashWorker"),
+        // Kills the crash worker at random moments and checks what it leaves on disk.
+        .testTarget(name: "CrashHarnessTests", dependencies: ["caseload-crash-worker", "CaseloadStore", "CaseloadKit"]),
         // Drives the built binary in tmux as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["caseload"]),
     ],
