@@ -19,6 +19,8 @@ public protocol AppShell {
     func saveSettings(_ settings: WorkerSettings) -> SaveResult
     /// Writes an export into the data folder's `exports/`, returning where it went.
     func writeExport(named name: String, contents: String) -> Result<String, ShellFailure>
+    /// Moves unreadable files (paths relative to the data folder) into its quarantine folder.
+    func moveAside(_ files: [String]) -> Result<MovedAside, ShellFailure>
 }
 
 public enum SaveResult: Equatable, Sendable {
@@ -116,6 +118,11 @@ public enum AppLoop {
                     case .failure(let failure): effects += state.update(.effectFailed(reason: failure.reason))
                     }
                     state.size = terminal.size
+                case .moveAside(let files):
+                    switch shell.moveAside(files) {
+                    case .success(let result): effects += state.update(.movedAside(result))
+                    case .failure(let failure): effects += state.update(.effectFailed(reason: failure.reason))
+                    }
                 case .removeRecovery(let name):
                     if let failure = shell.removeRecovery(named: name) {
                         effects += state.update(.effectFailed(reason: failure))

@@ -17,6 +17,8 @@ public struct AppState: Sendable {
     public var readOnlyReason: String?
     /// Files that could not be read at start, each named with its reason.
     public var loadProblems: [UnreadableFile]
+    /// References held by client files moved aside: never given to a new client.
+    public var reservedReferences: [String] = []
     /// Where the caseload lives, shown in help and when the caseload is empty.
     public var dataFolder: String
     /// The synthetic demo caseload: marked on screen so nobody types a real person into it.
@@ -102,11 +104,14 @@ public struct UnreadableFile: Hashable, Sendable {
     public var reason: String
     /// The reference the file seems to hold: never handed to a new client.
     public var reference: String?
+    /// A client or asset file, which the person may move into the quarantine folder.
+    public var canMoveAside: Bool
 
-    public init(fileName: String, reason: String, reference: String? = nil) {
+    public init(fileName: String, reason: String, reference: String? = nil, canMoveAside: Bool = false) {
         self.fileName = fileName
         self.reason = reason
         self.reference = reference
+        self.canMoveAside = canMoveAside
     }
 }
 
@@ -167,6 +172,8 @@ public struct Confirmation: Sendable {
         case restoreAsset(UUID)
         /// Connecting to an asset that is full or closed: "yes" opens the connection form.
         case connectDespiteCapacity(clientID: UUID, assetID: UUID, stepID: UUID?)
+        /// Moving these unreadable files (relative paths) into the quarantine folder.
+        case moveAside([String])
     }
 
     public var question: String
@@ -186,6 +193,8 @@ public enum Effect: Equatable, Sendable {
     case editExternally(String)
     /// Delete a recovery file whose work is back on screen or was discarded.
     case removeRecovery(String)
+    /// Move unreadable files (relative paths) into the quarantine folder, unchanged.
+    case moveAside([String])
     case quit
 }
 
@@ -200,6 +209,7 @@ public enum AppEvent: Sendable {
     case settingsSaveFailed(reason: String)
     case exportWritten(what: String, path: String)
     case externalEditFinished(String)
+    case movedAside(MovedAside)
     /// Work the shell could not do (an editor that would not start, a file it could not remove).
     case effectFailed(reason: String)
     /// The clock moved on (the shell sends this so "today" and waiting days stay right past midnight).

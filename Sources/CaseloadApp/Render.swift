@@ -39,7 +39,7 @@ extension AppState {
                     + TextWidth.wrap(problem.reason, width: width).map { HelpLine(keys: "", text: "  " + $0) }
             }
             buffer.drawHelp(title: "Files that could not be read or used (left untouched)", lines: lines,
-                            footer: "Fix or move these files, then restart · ↑/↓ scroll · other keys close",
+                            footer: loadProblemsFooter,
                             in: chrome.body, scroll: scroll)
             cursor = nil
         case .confirm(let confirmation):

@@ -132,6 +132,8 @@ extension AppState {
                 message = Message(error: error.description)
                 return []
             }
+        case .moveAside(let files):
+            return [.moveAside(files)]
         case .retireAsset(let id):
             return assets[id].map { [.saveAsset($0.retired(on: today, at: now))] } ?? []
         case .restoreAsset(let id):

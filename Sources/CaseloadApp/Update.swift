@@ -68,6 +68,9 @@ extension AppState {
         case .externalEditFinished(let text):
             externalEditFinished(text)
             return []
+        case .movedAside(let result):
+            movedAside(result)
+            return []
         case .effectFailed(let reason):
             message = Message(error: reason)
             return []
@@ -88,8 +91,7 @@ extension AppState {
             modal = scrollModal(key, scroll: scroll).map { .help(scroll: $0) }
             return []
         case .loadProblems(let scroll):
-            modal = scrollModal(key, scroll: scroll).map { .loadProblems(scroll: $0) }
-            return []
+            return updateLoadProblems(key, scroll: scroll, scrolled: scrollModal(key, scroll: scroll))
         case .discharge(let dialog):
             return updateDischarge(key, dialog)
         case .needsPicker(let picker):

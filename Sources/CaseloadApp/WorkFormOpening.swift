@@ -7,7 +7,7 @@ extension AppState {
     mutating func startAddingClient() -> [Effect] {
         guard refuseIfReadOnly() else { return [] }
         // Numbers held by unreadable files stay out of use too: that person still exists.
-        let issued = clients.values.map(\.reference) + loadProblems.compactMap(\.reference)
+        let issued = clients.values.map(\.reference) + loadProblems.compactMap(\.reference) + reservedReferences
         let reference = ClientReference.next(existing: issued)
         let draft = ClientDraft(referralDate: today, practice: list.practiceFilter ?? "")
         open(WorkForm(kind: .client(clientID: UUID(), isNew: true, reference: reference), title: "New client \(reference)",

@@ -37,6 +37,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableSettings(path: String, reason: String)
     /// An export could not be written. At `.syncDirectory` it is there but unconfirmed.
     case cannotWriteExport(path: String, failure: WriteFailure)
+    /// Unreadable files could not be moved aside, for `reason` ("the caseload is read-only: …").
+    case cannotQuarantine(reason: String)
 
     public var description: String {
         switch self {
@@ -87,6 +89,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "Wrote \(path), but the disk did not confirm it (\(failure.reason)); it may be lost if the computer loses power."
         case .cannotWriteExport(let path, let failure):
             "Could not write \(path): \(failure.reason)."
+        case .cannotQuarantine(let reason):
+            "Could not move the unreadable files aside: \(reason). They are where they were."
         }
     }
 

@@ -26,7 +26,8 @@ enum InteractiveSession {
         case .readOnly(let reason): reason.description
         }
         var unreadable = (load.problems + assetLoad.problems)
-            .map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference) }
+            .map { UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference,
+                                  canMoveAside: ClientStore.canQuarantine($0.fileName)) }
         var settings = WorkerSettings()
         var settingsUnreadable = false
         do {
@@ -52,6 +53,7 @@ enum InteractiveSession {
                              isDemo: isDemo, workerName: WorkerName.current(environment: environment),
                              settings: settings, themes: themes.choices)
         state.settingsUnreadable = settingsUnreadable
+        state.reservedReferences = store.quarantinedReferences()
         if themes.problem != nil { state.message = Message(error: ThemeStartup.fallbackMessage(for: themes.choices)) }
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
@@ -124,6 +126,16 @@ struct StoreShell: AppShell {
         defer { terminal.resume() }
         return ExternalEditor.edit(text, environment: environment, fileNameHint: "caseload-note")
             .mapError { ShellFailure("\($0)") }
+    }
+
+    func moveAside(_ files: [String]) -> Result<MovedAside, ShellFailure> {
+        do {
+            let result = try store.quarantine(files, at: clock.now())
+            return .success(MovedAside(folder: result.folder, moved: result.moved,
+                                       notMoved: Dictionary(result.notMoved, uniquingKeysWith: { first, _ in first })))
+        } catch {
+            return .failure(ShellFailure(error.description))
+        }
     }
 
     func removeRecovery(named name: String) -> String? {

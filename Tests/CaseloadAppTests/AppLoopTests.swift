@@ -73,6 +73,14 @@ final class FakeShell: AppShell {
         return nil
     }
 
+    var movedAside: [[String]] = []
+    var moveAsideResult: Result<MovedAside, ShellFailure>?
+
+    func moveAside(_ files: [String]) -> Result<MovedAside, ShellFailure> {
+        movedAside.append(files)
+        return moveAsideResult ?? .success(MovedAside(folder: "quarantine/2026-11-21T100000Z", moved: files))
+    }
+
     var savedSettings: [WorkerSettings] = []
     var exports: [(name: String, contents: String)] = []
     var exportResult: Result<String, ShellFailure>?

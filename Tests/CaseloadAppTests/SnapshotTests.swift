@@ -71,8 +71,10 @@ import TerminalUI
     @Test func loadProblemsPanel() {
         var state = Fixture.state(loadProblems: [
             UnreadableFile(fileName: "clients/8aad7140-6e4a-4042-ac75-75609057ab1f.json",
-                           reason: "field `referral.date`: expected a date as YYYY-MM-DD, found \"2026-02-30\""),
-            UnreadableFile(fileName: "clients/notes.json", reason: "not valid JSON (the problem is near line 3, column 14)"),
+                           reason: "field `referral.date`: expected a date as YYYY-MM-DD, found \"2026-02-30\"",
+                           canMoveAside: true),
+            UnreadableFile(fileName: "clients/notes.json", reason: "not valid JSON (the problem is near line 3, column 14)",
+                           canMoveAside: true),
         ])
         state.press(.character("!"))
         expectSnapshot(state.screen, named: "load-problems")
