@@ -78,9 +78,15 @@ extension AppState {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
-        // While the terminal is too small nothing is visible, so only quitting is allowed.
+        // While the terminal is too small nothing is visible, so only quitting is allowed, and typing
+        // into a form's text, which goes on as it was.
         if isTooSmall {
-            return key == .control("c") ? quitRequested() : []
+            if key == .control("c") { return quitRequested() }
+            guard case .work(let form) = stack.last, let field = hiddenFormTextField else { return [] }
+            switch (field, key) {
+            case (_, .character), (_, .backspace), (.text, .enter): return updateWorkForm(key, form)
+            default: return []
+            }
         }
         if key == .control("c") { return quitRequested() }
         if case .confirm(let confirmation) = modal { return updateConfirmation(key, confirmation) }
@@ -150,9 +156,20 @@ extension AppState {
         return [.quit]
     }
 
+    /// The focused text field of a form the window shrank under. Terminals pass a new size later than
+    /// the keys typed at them (tmux up to 250 ms later), so typing there carries on and nothing typed
+    /// is lost; every other key waits, so that nothing happens unseen.
+    private var hiddenFormTextField: WorkField.Value? {
+        guard modal == nil, case .work(let form) = stack.last, let value = form.focused?.value else { return nil }
+        switch value {
+        case .line, .text: return value
+        case .choice, .areas: return nil
+        }
+    }
+
     /// Pasted text goes into whichever text field has focus, as text, never as keys.
     private mutating func paste(_ text: String) {
-        if isTooSmall { return }
+        if isTooSmall && hiddenFormTextField == nil { return }
         switch modal {
         case .discharge(var dialog):
             switch dialog.focus {

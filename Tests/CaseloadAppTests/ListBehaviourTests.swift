@@ -179,12 +179,14 @@ import TerminalUI
         #expect(line?.contains(state.selectedClient!.reference) == true)
     }
 
-    @Test func tooSmallIgnoresKeysAndLosesNothing() {
+    @Test func tooSmallIgnoresCommandsAndLosesNothing() {
         var state = Fixture.state()
         state.press(.character("a"))
         state.type("Zoë")
         _ = state.update(.terminal(.resize(Size(width: 40, height: 10))))
-        #expect(state.press(.character("q")).isEmpty)
+        #expect(state.press(.escape).isEmpty)
+        #expect(state.press(.control("s")).isEmpty)
+        #expect(state.press(.tab).isEmpty)
         #expect(state.screen.contains("Terminal too small (need 60x16)"))
         _ = state.update(.terminal(.resize(Size(width: 80, height: 24))))
         guard let form = state.workForm else {
@@ -192,6 +194,28 @@ import TerminalUI
             return
         }
         #expect(form.fields.text("name") == "Zoë")
+        #expect(form.focusKey == "name")
+    }
+
+    @Test func typingIntoAFormGoesOnWhileTheWindowIsTooSmall() {
+        var state = Fixture.state()
+        state.press(.character("a"))
+        state.type("Zoë")
+        _ = state.update(.terminal(.resize(Size(width: 40, height: 10))))
+        state.type(" Łukaszx")
+        state.press(.backspace)
+        _ = state.update(.terminal(.paste(" 陈 😀")))
+        _ = state.update(.terminal(.resize(Size(width: 80, height: 24))))
+        #expect(state.workForm?.fields.text("name") == "Zoë Łukasz 陈 😀")
+    }
+
+    @Test func tooSmallOverTheListStillIgnoresLetters() {
+        var state = Fixture.state()
+        _ = state.update(.terminal(.resize(Size(width: 40, height: 10))))
+        #expect(state.press(.character("q")).isEmpty)
+        #expect(state.press(.character("a")).isEmpty)
+        _ = state.update(.terminal(.resize(Size(width: 80, height: 24))))
+        #expect(state.workForm == nil)
     }
 
     @Test func qQuitsFromTheList() {
