@@ -19,8 +19,8 @@ public struct AssetChange: Equatable, Sendable {
 extension ClientStore {
     /// Reads every asset file. Files that cannot be used are reported in `problems`, never changed.
     public func loadAssets() -> AssetLoad {
-        let (assets, problems) = AssetFileReader(directory: directory.path, operations: operations).load()
-        return AssetLoad(assets: assets, problems: problems)
+        let load = loadRecords(Asset.self)
+        return AssetLoad(assets: load.records, problems: load.problems)
     }
 
     /// Writes `asset` to its own file durably and records what changed since `previous` (nil for a
@@ -39,15 +39,17 @@ extension ClientStore {
         if let refusal = writeRefusal() { throw refusal.error(StoreError.assets(changes.count)) }
         var files: [(name: String, bytes: [UInt8])] = []
         var auditLines: [[UInt8]] = []
+        var unknownFields: [UnknownFields?] = []
         var seen: Set<UUID> = []
         for change in changes {
             let asset = change.asset
             guard seen.insert(asset.id).inserted else {
                 throw .cannotEncode(reference: asset.saveLabel, reason: "it is given twice in one batch")
             }
-            let (bytes, auditLine) = try encode(asset, previous: change.previous, at: now)
-            files.append((AssetFileReader.fileName(for: asset.id), bytes))
-            auditLines.append(auditLine)
+            let encoded = try encode(asset, previous: change.previous, at: now)
+            files.append((AssetFileReader.fileName(for: asset.id), encoded.file))
+            auditLines.append(encoded.auditLine)
+            unknownFields.append(encoded.unknownFields)
         }
         guard !changes.isEmpty else { return }
 
@@ -55,11 +57,13 @@ extension ClientStore {
             try operations.writeDurably(files, in: folder(of: Asset.self))
         } catch {
             // As for one save: whatever reached its file is recorded, even though the batch failed.
+            for index in 0..<error.replaced { keepUnknownFields(unknownFields[index], of: changes[index].asset) }
             if error.replaced > 0 { try? appendToAudit(Array(auditLines.prefix(error.replaced).joined())) }
             throw .assetsSaveFailed(
                 saved: changes.prefix(error.replaced).map(\.asset.id), of: changes.count,
                 asset: error.failedFile.map { changes[$0].asset.saveLabel }, failure: error.failure)
         }
+        for (change, unknown) in zip(changes, unknownFields) { keepUnknownFields(unknown, of: change.asset) }
         do {
             try appendToAudit(Array(auditLines.joined()))
         } catch {

@@ -144,7 +144,7 @@ enum AuditLog {
     static let fileName = "audit.jsonl"
     /// Only a guard against exhausting memory: years of saves come to tens of megabytes.
     static let readLimit = 1 << 30
-    private static let newline = UInt8(ascii: "\n")
+    static let newline = UInt8(ascii: "\n")
 
     /// The line recording a save of `subject`, `encoded` being the bytes about to be written for it.
     static func line<Record: Encodable>(
@@ -199,23 +199,37 @@ enum AuditLog {
         do {
             bytes = try operations.readFile(path, readLimit)
         } catch {
-            if error.code == ENOENT { return AuditHistory() }
+            // A link to a missing log is not "nothing saved yet": the history is somewhere else.
+            if error.code == ENOENT, SystemFiles.danglingLinkTarget(path) == nil { return AuditHistory() }
             throw .cannotReadAudit(path: path, reason: error)
         }
-        var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
-        // Whatever follows the last newline is empty, or an append cut short: never a whole entry.
-        lines.removeLast()
         let decoder = StoreJSON.decoder()
         var history = AuditHistory<Entry>()
-        for line in lines where !line.isEmpty {
-            guard let record = try? decoder.decode(AuditRecord.self, from: Data(line)),
-                  let subject = record.subject else {
+        for line in completeLines(of: bytes) {
+            guard let (record, subject) = record(in: line.text, decoder: decoder) else {
                 history.unreadableLines += 1
                 continue
             }
             if let entry = entry(record, subject) { history.entries.append(entry) }
         }
         return history
+    }
+
+    /// The log's complete lines that are not empty, numbered from 1. Whatever follows the last
+    /// newline is empty, or an append cut short: never a whole entry.
+    static func completeLines(of bytes: [UInt8]) -> [(number: Int, text: ArraySlice<UInt8>)] {
+        var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
+        lines.removeLast()
+        return lines.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }
+    }
+
+    /// The entry a line holds, and whom it is about; nil for a line the store did not write.
+    static func record(
+        in line: ArraySlice<UInt8>, decoder: JSONDecoder
+    ) -> (record: AuditRecord, subject: AuditSubject)? {
+        guard let record = try? decoder.decode(AuditRecord.self, from: Data(line)),
+              let subject = record.subject else { return nil }
+        return (record, subject)
     }
 
     /// The entries for the client with `id`, or for every client when nil.

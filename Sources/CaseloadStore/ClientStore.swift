@@ -22,6 +22,9 @@ public final class ClientStore {
     private var lock: DirectoryLock?
     /// Whether an append in this session has made the audit log's folder entry durable.
     private var auditFolderSynced = false
+    /// Fields from a newer Caseload in the records last loaded, by folder (`clients`) and id, which
+    /// saving puts back (see `UnknownFields`).
+    private var unknownFields: [String: [UUID: UnknownFields]] = [:]
 
     private init(directory: URL, access: StoreAccess, operations: FileOperations, lock: DirectoryLock?) {
         self.directory = directory
@@ -76,8 +79,15 @@ public final class ClientStore {
 
     /// Reads every client file. Files that cannot be used are reported in `problems`, never changed.
     public func loadClients() -> ClientLoad {
-        let (clients, problems) = ClientFileReader(directory: directory.path, operations: operations).load()
-        return ClientLoad(clients: clients, problems: problems)
+        let load = loadRecords(Client.self)
+        return ClientLoad(clients: load.records, problems: load.problems)
+    }
+
+    /// Reads every file of one kind, keeping the unknown fields of each record for its next save.
+    func loadRecords<Record: StoredRecord>(_: Record.Type) -> RecordFileReader<Record>.Load {
+        let load = RecordFileReader<Record>(directory: directory.path, operations: operations).load()
+        unknownFields[Record.folderName] = load.unknownFields
+        return load
     }
 
     /// Writes `client` to its own file durably, then appends what changed since `previous` (nil for a
@@ -92,28 +102,35 @@ public final class ClientStore {
     func saveRecord<Record: StoredRecord>(_ record: Record, previous: Record?, at now: Date) throws(StoreError) {
         let label = record.saveLabel
         if let refusal = writeRefusal() { throw refusal.error(label) }
-        let (bytes, auditLine) = try encode(record, previous: previous, at: now)
+        let encoded = try encode(record, previous: previous, at: now)
         let fileName = RecordFileReader<Record>.fileName(for: record.id)
         do {
-            try operations.writeDurably(bytes, to: fileName, in: folder(of: Record.self))
+            try operations.writeDurably(encoded.file, to: fileName, in: folder(of: Record.self))
         } catch {
             // Past the rename the new version is in place, so the log records it even though the save
             // reports the unconfirmed disk; that error is the one the person needs to see.
-            if error.replacedTarget { try? appendToAudit(auditLine) }
+            if error.replacedTarget {
+                keepUnknownFields(encoded.unknownFields, of: record)
+                try? appendToAudit(encoded.auditLine)
+            }
             throw .saveFailed(reference: label, failure: error)
         }
+        keepUnknownFields(encoded.unknownFields, of: record)
         do {
-            try appendToAudit(auditLine)
+            try appendToAudit(encoded.auditLine)
         } catch {
             throw .auditNotWritten(reference: label, reason: error)
         }
     }
 
     /// The file's bytes and the audit line for saving `record` over `previous`: everything is encoded
-    /// before anything is written, so that a failure here changes nothing.
+    /// before anything is written, so that a failure here changes nothing. The file keeps the unknown
+    /// fields the record was loaded with that still have a place in it, returned as `unknownFields`
+    /// for `keepUnknownFields` once written; the audit line leaves them out, as this save did not
+    /// change them.
     func encode<Record: StoredRecord>(
         _ record: Record, previous: Record?, at now: Date
-    ) throws(StoreError) -> (file: [UInt8], auditLine: [UInt8]) {
+    ) throws(StoreError) -> (file: [UInt8], auditLine: [UInt8], unknownFields: UnknownFields?) {
         if let previous, previous.id != record.id {
             throw .cannotEncode(
                 reference: record.saveLabel,
@@ -121,10 +138,18 @@ public final class ClientStore {
         }
         do {
             let bytes = try StoreJSON.encode(record)
-            return (bytes, try AuditLog.line(for: record.auditSubject, encoded: bytes, previous: previous, at: now))
+            let auditLine = try AuditLog.line(for: record.auditSubject, encoded: bytes, previous: previous, at: now)
+            guard let unknown = unknownFields[Record.folderName]?[record.id] else { return (bytes, auditLine, nil) }
+            let merged = try unknown.merged(into: bytes)
+            return (merged.bytes, auditLine, merged.kept)
         } catch {
             throw .cannotEncode(reference: record.saveLabel, reason: "\(error)")
         }
+    }
+
+    /// Remembers what `record`'s file now holds of its unknown fields.
+    func keepUnknownFields<Record: StoredRecord>(_ unknown: UnknownFields?, of record: Record) {
+        unknownFields[Record.folderName, default: [:]][record.id] = unknown
     }
 
     /// The absolute path of the folder holding `Record`'s files.

@@ -63,10 +63,26 @@ enum DecodingProblem {
         return name
     }
 
+    /// Checked before decoding: Foundation's decoder notices bad UTF-8 only in the values it reads,
+    /// so a field it skips could otherwise carry the damage on, and a field it reads would be
+    /// called "not valid JSON" without saying where. Nil when the text is valid UTF-8.
+    static func encodingProblem(in bytes: [UInt8]) -> String? {
+        guard let offset = JSONShape.firstInvalidUTF8(in: bytes) else { return nil }
+        let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+        return "not UTF-8 text (the problem is near line \(line), column \(column)); "
+            + "it may be damaged or saved in another encoding"
+    }
+
     /// Foundation's decoder does not say where bad JSON goes wrong; its serialisation parser does
-    /// ("around character 38"), so ask it and turn the offset into a line and column.
+    /// ("around character 38"), so ask it and turn the offset into a line and column. Nesting and
+    /// an early end are measured here, as the parser's words for them point nowhere useful.
     static func syntaxProblem(in bytes: [UInt8]) -> String {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "the file is empty" }
+        let shape = JSONShape.scan(bytes, nestingLimit: JSONShape.parserNestingLimit)
+        if shape.tooDeep {
+            return "nested too deeply (more than \(JSONShape.parserNestingLimit) levels of [ ] or { }); "
+                + "not a file Caseload wrote"
+        }
         do {
             _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
@@ -74,6 +90,10 @@ enum DecodingProblem {
             if let offset = characterOffset(in: detail) {
                 let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
                 return "not valid JSON (the problem is near line \(line), column \(column))"
+            }
+            if shape.unfinished {
+                let (line, _) = lineAndColumn(ofByte: bytes.count, in: bytes)
+                return "not valid JSON: it stops part way through (at line \(line)), as a file cut short would"
             }
             return "not valid JSON"
         }

@@ -31,6 +31,8 @@ public struct FileOperations: Sendable {
     public var checkWritable: @Sendable (_ directory: String) throws(SystemError) -> Void
     /// `flock(fd, LOCK_EX | LOCK_NB)`: `EWOULDBLOCK` when another open file holds the lock.
     public var lockExclusive: @Sendable (_ fd: Int32) throws(SystemError) -> Void
+    /// `link(2)`: a second name for an existing file, as backups use for record files.
+    public var link: @Sendable (_ existing: String, _ new: String) throws(SystemError) -> Void
 
     public init(
         open: @escaping @Sendable (String, Int32, mode_t) throws(SystemError) -> Int32,
@@ -45,7 +47,8 @@ public struct FileOperations: Sendable {
         modificationDate: @escaping @Sendable (String) throws(SystemError) -> Date,
         listDirectory: @escaping @Sendable (String) throws(SystemError) -> [String],
         checkWritable: @escaping @Sendable (String) throws(SystemError) -> Void,
-        lockExclusive: @escaping @Sendable (Int32) throws(SystemError) -> Void
+        lockExclusive: @escaping @Sendable (Int32) throws(SystemError) -> Void,
+        link: @escaping @Sendable (String, String) throws(SystemError) -> Void
     ) {
         self.open = open
         self.write = write
@@ -60,6 +63,7 @@ public struct FileOperations: Sendable {
         self.listDirectory = listDirectory
         self.checkWritable = checkWritable
         self.lockExclusive = lockExclusive
+        self.link = link
     }
 }
 
@@ -118,6 +122,9 @@ extension FileOperations {
                 let error = SystemError.current
                 if error.code != EINTR { throw error }
             }
+        },
+        link: { (existing, new) throws(SystemError) in
+            guard Glibc.link(existing, new) == 0 else { throw .current }
         }
     )
 }
@@ -154,6 +161,19 @@ enum SystemFiles {
         default: throw SystemError(EINVAL)
         }
         return try body(fd, Int(info.st_size))
+    }
+
+    /// Where `path` points when it is a symbolic link to nothing (its target, as written in the
+    /// link); nil when it is anything else. Asked after a read failed with `ENOENT`, which a
+    /// missing file and a dangling link both give.
+    static func danglingLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        guard stat(path, &info) != 0, errno == ENOENT else { return nil }
+        var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &target, target.count - 1)
+        guard count >= 0 else { return "" }
+        return String(decoding: target[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func listDirectory(_ path: String) throws(SystemError) -> [String] {

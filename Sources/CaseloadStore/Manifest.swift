@@ -7,6 +7,8 @@ struct Manifest: Codable, Equatable {
     static let applicationName = "caseload"
     /// The newest folder layout this build can write. A higher one opens read-only.
     static let currentSchemaVersion = 1
+    /// Far above the few lines it holds.
+    static let sizeLimit = 1 << 20
 
     var application: String
     var schemaVersion: Int
@@ -23,11 +25,14 @@ struct Manifest: Codable, Equatable {
         let path = directory + "/" + fileName
         let bytes: [UInt8]
         do {
-            bytes = try operations.readFile(path, 1 << 20)
+            bytes = try operations.readFile(path, sizeLimit)
         } catch {
-            if error.code == ENOENT { return .missing }
-            let reason = error.code == EISDIR ? "a folder where a file should be" : "cannot be read: \(error)"
+            guard let reason = ReadProblem.reason(for: error, at: path, file: "the manifest", limit: sizeLimit)
+            else { return .missing }
             throw .unusableManifest(path: path, reason: reason)
+        }
+        if let problem = DecodingProblem.encodingProblem(in: bytes) {
+            throw .unusableManifest(path: path, reason: problem)
         }
         let decoder = StoreJSON.decoder()
         switch SchemaProbe.check(bytes, decoder: decoder, current: currentSchemaVersion) {

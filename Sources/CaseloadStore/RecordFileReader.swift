@@ -33,26 +33,34 @@ struct RecordFileReader<Record: StoredRecord> {
     let directory: String
     let operations: FileOperations
 
-    func load() -> (records: [Record], problems: [FileProblem]) {
+    /// What one reading of the folder found. `unknownFields` are those of the loaded records that
+    /// have any, by id, for saving to put back.
+    struct Load {
+        var records: [Record] = []
+        var problems: [FileProblem] = []
+        var unknownFields: [UUID: UnknownFields] = [:]
+    }
+
+    func load() -> Load {
         let folder = directory + "/" + Self.folderName
         let names: [String]
         do {
             names = try operations.listDirectory(folder)
         } catch {
-            if error.code == ENOENT { return ([], []) }
+            if error.code == ENOENT { return Load() }
             let reason = error.code == ENOTDIR ? "a file where the \(Self.folderName) folder should be"
                 : "cannot be read: \(error)"
-            return ([], [FileProblem(fileName: Self.folderName, reason: reason)])
+            return Load(problems: [FileProblem(fileName: Self.folderName, reason: reason)])
         }
 
         let decoder = StoreJSON.decoder()
-        var decoded: [(fileName: String, record: Record)] = []
+        var decoded: [(fileName: String, record: Record, unknownFields: UnknownFields?)] = []
         var problems: [FileProblem] = []
         // Dot-files include our own temporary files; anything not .json is not ours to judge.
         for name in names.sorted() where !name.hasPrefix(".") && name.hasSuffix(".json") {
             let relative = Self.folderName + "/" + name
             switch read(folder + "/" + name, decoder: decoder) {
-            case .record(let record): decoded.append((relative, record))
+            case .record(let record, let unknownFields): decoded.append((relative, record, unknownFields))
             case .problem(let reason, let reference):
                 problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
             case .vanished: break
@@ -64,12 +72,13 @@ struct RecordFileReader<Record: StoredRecord> {
         let properlyNamed = Dictionary(
             decoded.filter { $0.fileName == Self.relativePath(for: $0.record.id) }.map { ($0.record.id, $0.fileName) },
             uniquingKeysWith: { first, _ in first })
-        var records: [Record] = []
+        var load = Load()
         var firstFile: [UUID: String] = [:]
-        for (fileName, record) in decoded {
+        for (fileName, record, unknownFields) in decoded {
             let expected = Self.relativePath(for: record.id)
             if fileName == expected {
-                records.append(record)
+                load.records.append(record)
+                load.unknownFields[record.id] = unknownFields
             } else if let other = properlyNamed[record.id] ?? firstFile[record.id] {
                 problems.append(FileProblem(
                     fileName: fileName,
@@ -84,8 +93,8 @@ struct RecordFileReader<Record: StoredRecord> {
                     reference: record.reservedReference))
             }
         }
-        problems.sort { $0.fileName < $1.fileName }
-        return (records, problems)
+        load.problems = problems.sorted { $0.fileName < $1.fileName }
+        return load
     }
 
     /// `<folder>/<uuid lowercased>.json`, relative to the data folder.
@@ -98,7 +107,7 @@ struct RecordFileReader<Record: StoredRecord> {
     static func reference(in bytes: [UInt8]) -> String? { Record.reservedReference(in: bytes) }
 
     private enum Outcome {
-        case record(Record)
+        case record(Record, unknownFields: UnknownFields?)
         case problem(String, reference: String?)
         /// Deleted between listing and reading: not a problem with the data.
         case vanished
@@ -109,14 +118,12 @@ struct RecordFileReader<Record: StoredRecord> {
         do {
             bytes = try operations.readFile(path, Self.sizeLimit)
         } catch {
-            let file = Record.fileDescription
-            switch error.code {
-            case ENOENT: return .vanished
-            case EISDIR: return .problem("a folder where \(file) should be", reference: nil)
-            case EINVAL: return .problem("not a regular file", reference: nil)
-            case EFBIG: return .problem("too large to be \(file) (over \(Self.sizeLimit >> 20) MB)", reference: nil)
-            default: return .problem("cannot be read: \(error)", reference: nil)
-            }
+            guard let reason = ReadProblem.reason(
+                for: error, at: path, file: Record.fileDescription, limit: Self.sizeLimit) else { return .vanished }
+            return .problem(reason, reference: nil)
+        }
+        if let problem = DecodingProblem.encodingProblem(in: bytes) {
+            return .problem(problem, reference: Self.reference(in: bytes))
         }
         // The version first, so that a newer file is reported as newer and not as a type error.
         switch SchemaProbe.check(bytes, decoder: decoder, current: Record.currentSchemaVersion) {
@@ -126,10 +133,19 @@ struct RecordFileReader<Record: StoredRecord> {
         case .invalid(let reason)?: return .problem(reason, reference: Self.reference(in: bytes))
         case .supported?, nil: break
         }
+        let record: Record
         do {
-            return .record(try decoder.decode(Record.self, from: Data(bytes)))
+            record = try decoder.decode(Record.self, from: Data(bytes))
         } catch {
             return .problem(DecodingProblem.reason(for: error, in: bytes), reference: Self.reference(in: bytes))
+        }
+        do {
+            return .record(record, unknownFields: try UnknownFields.of(record, in: bytes))
+        } catch {
+            // Loading it would let the next save drop what it cannot carry.
+            return .problem(
+                "holds a value this version of Caseload could not keep when saving (such as a number too large "
+                    + "for it), so it was not loaded", reference: record.reservedReference)
         }
     }
 }

@@ -75,7 +75,8 @@ extension ClientStore {
                 files.append(RecoveryFile(name: name, modified: try operations.modificationDate(path), data: Data(bytes)))
             } catch {
                 switch error.code {
-                case ENOENT: continue  // removed since the listing
+                // Removed since the listing; but a link to a missing draft is text that cannot be offered.
+                case ENOENT where SystemFiles.danglingLinkTarget(path) == nil: continue
                 case EISDIR, EINVAL: continue  // not a file, so not one the store wrote
                 default: throw .cannotReadRecovery(path: path, reason: error)
                 }

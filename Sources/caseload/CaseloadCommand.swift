@@ -21,7 +21,7 @@ struct CaseloadCommand: ParsableCommand {
             Set CASELOAD_NOW (for example 2026-11-21T10:00:00Z) to pin the clock for demos and tests.
             """,
         version: version,
-        subcommands: [DemoCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self, AssetsCommand.self, SettingsCommand.self, ThemesCommand.self]
+        subcommands: [DemoCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self, AssetsCommand.self, SettingsCommand.self, ThemesCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self]
     )
 
     /// Problems the person can act on print as one line, `caseload: ...`, with exit code 1;

@@ -19,6 +19,7 @@ enum InteractiveSession {
     static func run(directory: URL, isDemo: Bool, themeFlag: String?, clock: Clock, environment: [String: String]) throws {
         let store = try ClientStore.open(directory: directory, now: clock.now())
         defer { store.close() }
+        let backupProblem = isDemo ? nil : BackupCommand.dailyBackupProblem(store, clock: clock)
         let load = store.loadClients()
         let assetLoad = store.loadAssets()
         let readOnlyReason: String? = switch store.access {
@@ -55,6 +56,7 @@ enum InteractiveSession {
         state.settingsUnreadable = settingsUnreadable
         state.reservedReferences = store.quarantinedReferences()
         if themes.problem != nil { state.message = Message(error: ThemeStartup.fallbackMessage(for: themes.choices)) }
+        if let backupProblem { state.message = Message(error: backupProblem) }
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
             state.loadProblems += recovered.problems

@@ -29,7 +29,7 @@ struct AssetLoadTests {
         // As a crash mid-write would leave it, were files not written by rename.
         BadAssetFile(label: "truncated JSON", contents: { asset in
             String(String(decoding: try StoreJSON.encode(asset), as: UTF8.self).prefix(60))
-        }, reason: "not valid JSON"),
+        }, reason: "not valid JSON: it stops part way through (at line 3), as a file cut short would"),
         .editing("number for the capacity", reason: "field `capacity`: expected text in quotes") {
             $0["capacity"] = 3
         },
