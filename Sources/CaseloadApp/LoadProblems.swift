@@ -53,7 +53,7 @@ extension AppState {
         reservedReferences += loadProblems.filter { moved.contains($0.fileName) }.compactMap(\.reference)
         loadProblems.removeAll { moved.contains($0.fileName) }
         let files = result.moved.count == 1 ? "1 file" : "\(result.moved.count) files"
-        let movedText = "Moved \(files) unchanged into \(result.folder)/ in the caseload folder"
+        let movedText = "Moved \(files) unchanged into \(result.folder)/"
         guard !result.notMoved.isEmpty else {
             message = Message(movedText)
             return

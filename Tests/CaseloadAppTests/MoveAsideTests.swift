@@ -34,7 +34,7 @@ struct MoveAsideTests {
         _ = state.update(.movedAside(MovedAside(folder: "quarantine/2026-11-21T100000Z",
                                                 moved: ["clients/bad.json", "assets/odd.json"])))
         #expect(state.loadProblems.map(\.fileName) == ["settings.json"])
-        #expect(state.message == Message("Moved 2 files unchanged into quarantine/2026-11-21T100000Z/ in the caseload folder"))
+        #expect(state.message == Message("Moved 2 files unchanged into quarantine/2026-11-21T100000Z/"))
         #expect(state.screen.contains("⚠ 1 unreadable (!)"))
         state.press(.character("a"))
         #expect(state.workForm?.title == "New client C-0076")
@@ -44,8 +44,8 @@ struct MoveAsideTests {
         var state = Fixture.state(loadProblems: [broken, badAsset])
         _ = state.update(.movedAside(MovedAside(folder: "quarantine/2026-11-21T100000Z", moved: ["clients/bad.json"],
                                                 notMoved: ["assets/odd.json": "Permission denied"])))
-        #expect(state.message == Message(error: "Moved 1 file unchanged into quarantine/2026-11-21T100000Z/ in the caseload "
-            + "folder; could not move assets/odd.json (Permission denied)"))
+        #expect(state.message == Message(
+            error: "Moved 1 file unchanged into quarantine/2026-11-21T100000Z/; could not move assets/odd.json (Permission denied)"))
         #expect(state.loadProblems.map(\.fileName) == ["assets/odd.json"])
     }
 
