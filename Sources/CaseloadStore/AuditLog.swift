@@ -86,10 +86,14 @@ public struct AuditHistory<Entry: Equatable & Sendable>: Equatable, Sendable {
     /// Complete lines that could not be read, whoever they were about: damage worth reporting. An
     /// unfinished last line (an append cut short by a crash) is not counted; it never held a confirmed entry.
     public var unreadableLines: Int
+    /// Appends cut short by a crash that the next append ended with a newline: not damage, since
+    /// they never held a confirmed entry.
+    public var interruptedLines: Int
 
-    public init(entries: [Entry] = [], unreadableLines: Int = 0) {
+    public init(entries: [Entry] = [], unreadableLines: Int = 0, interruptedLines: Int = 0) {
         self.entries = entries
         self.unreadableLines = unreadableLines
+        self.interruptedLines = interruptedLines
     }
 }
 
@@ -207,7 +211,11 @@ enum AuditLog {
         var history = AuditHistory<Entry>()
         for line in completeLines(of: bytes) {
             guard let (record, subject) = record(in: line.text, decoder: decoder) else {
-                history.unreadableLines += 1
+                if isInterrupted(line.text) {
+                    history.interruptedLines += 1
+                } else {
+                    history.unreadableLines += 1
+                }
                 continue
             }
             if let entry = entry(record, subject) { history.entries.append(entry) }
@@ -221,6 +229,12 @@ enum AuditLog {
         var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
         lines.removeLast()
         return lines.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }
+    }
+
+    /// A line that is the start of an entry and nothing else: what an append cut short by a crash
+    /// leaves, before the next append ends it with a newline.
+    static func isInterrupted(_ line: ArraySlice<UInt8>) -> Bool {
+        line.first == UInt8(ascii: "{") && JSONShape.scan(Array(line), nestingLimit: 512).unfinished
     }
 
     /// The entry a line holds, and whom it is about; nil for a line the store did not write.

@@ -42,6 +42,14 @@ public enum DataCheck {
         + "removed the next time Caseload opens this folder"
 
     public static func scan(directory: URL, operations: FileOperations = .system) throws(DataCheckError) -> DataCheckReport {
+        try scanWithLastSaved(directory: directory, operations: operations).report
+    }
+
+    /// `scan`, and the latest `updatedAt` of the records that read cleanly (nil when there are none),
+    /// for a restore to describe the backup without reading every record twice.
+    static func scanWithLastSaved(
+        directory: URL, operations: FileOperations
+    ) throws(DataCheckError) -> (report: DataCheckReport, lastSaved: Date?) {
         let path = directory.standardizedFileURL.path
         let names: [String]
         do {
@@ -83,7 +91,7 @@ public enum DataCheck {
         }
         report.problems.sort { $0.fileName < $1.fileName }
         report.notes.sort { $0.fileName < $1.fileName }
-        return report
+        return (report, (clients.records.map(\.updatedAt) + assets.records.map(\.updatedAt)).max())
     }
 
     private static func checkManifest(in path: String, operations: FileOperations, into report: inout DataCheckReport) {
@@ -120,15 +128,24 @@ public enum DataCheck {
         }
         let decoder = StoreJSON.decoder()
         var unreadable: [Int] = []
+        var interrupted: [Int] = []
         for line in AuditLog.completeLines(of: bytes) {
             if AuditLog.record(in: line.text, decoder: decoder) != nil {
                 report.auditEntries += 1
+            } else if AuditLog.isInterrupted(line.text) {
+                interrupted.append(line.number)
             } else {
                 unreadable.append(line.number)
             }
         }
         if !unreadable.isEmpty {
             report.problems.append(FileProblem(fileName: AuditLog.fileName, reason: unreadableLines(unreadable)))
+        }
+        if !interrupted.isEmpty {
+            let lines = interrupted.count == 1 ? "line \(interrupted[0]) is" : "\(interrupted.count) lines are"
+            report.notes.append(FileProblem(
+                fileName: AuditLog.fileName,
+                reason: "\(lines) an entry cut short by an interrupted save; it never held a confirmed change"))
         }
         if let last = bytes.last, last != AuditLog.newline {
             report.notes.append(FileProblem(

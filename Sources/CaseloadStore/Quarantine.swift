@@ -40,7 +40,8 @@ extension ClientStore {
         }
         let folder = Self.quarantineFolderName + "/" + Self.quarantineStamp(now)
         var result = QuarantineResult(folder: folder, moved: [], notMoved: [])
-        var foldersToSync: Set<String> = []
+        var sourceFolders: Set<String> = []
+        var targetFolders: Set<String> = []
         for relative in relativePaths {
             guard Self.canQuarantine(relative) else {
                 result.notMoved.append((relative, "not a client or asset file"))
@@ -50,21 +51,30 @@ extension ClientStore {
             let target = directory.path + "/" + folder + "/" + relative
             let targetFolder = (target as NSString).deletingLastPathComponent
             do throws(SystemError) {
-                try Folders.ensure(targetFolder)
+                if !targetFolders.contains(targetFolder) { try ensureDurably(targetFolder) }
                 var info = stat()
                 // Never over a file already moved there under the same name.
                 if lstat(target, &info) == 0 { throw SystemError(EEXIST) }
                 try operations.rename(source, target)
                 result.moved.append(relative)
-                foldersToSync.insert((source as NSString).deletingLastPathComponent)
-                foldersToSync.insert(targetFolder)
+                sourceFolders.insert((source as NSString).deletingLastPathComponent)
+                targetFolders.insert(targetFolder)
             } catch {
                 result.notMoved.append((relative, error.description))
             }
         }
-        // A move not made durable could come back after a power cut; that is harmless, so ignore failure.
-        for folder in foldersToSync.sorted() { try? operations.syncDirectory(folder) }
+        // The new names first, then the old folders: a power cut in between leaves a file in both
+        // places, never in neither. The files are moved either way, so a failed sync is not reported.
+        for folder in targetFolders.sorted() + sourceFolders.sorted() { try? operations.syncDirectory(folder) }
         return result
+    }
+
+    /// `Folders.ensure`, with each folder it creates made durable in its parent, so that the path
+    /// to a moved file survives a power cut.
+    private func ensureDurably(_ folder: String) throws(SystemError) {
+        let parent = (folder as NSString).deletingLastPathComponent
+        if parent != directory.path, !FileManager.default.fileExists(atPath: parent) { try ensureDurably(parent) }
+        if try Folders.ensure(folder) { try operations.syncDirectory(parent) }
     }
 
     /// `2026-11-21T100000Z`: sorts by time, and has no colons, which some file systems refuse.
@@ -85,7 +95,7 @@ extension ClientStore {
         for stamp in (try? operations.listDirectory(root)) ?? [] {
             let folder = root + "/" + stamp + "/" + Client.folderName
             for name in (try? operations.listDirectory(folder)) ?? [] {
-                guard let bytes = try? operations.readFile(folder + "/" + name, 1 << 20),
+                guard let bytes = try? operations.readFile(folder + "/" + name, RecordFileReader<Client>.sizeLimit),
                       let reference = Client.reservedReference(in: bytes) else { continue }
                 references.append(reference)
             }

@@ -187,6 +187,7 @@ import TerminalUI
         #expect(state.press(.escape).isEmpty)
         #expect(state.press(.control("s")).isEmpty)
         #expect(state.press(.tab).isEmpty)
+        #expect(state.modal == nil, "Esc asked nothing")
         #expect(state.screen.contains("Terminal too small (need 60x16)"))
         _ = state.update(.terminal(.resize(Size(width: 80, height: 24))))
         guard let form = state.workForm else {

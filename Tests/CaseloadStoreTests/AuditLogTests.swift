@@ -127,8 +127,15 @@ struct AuditLogTests {
             try store.save(client, previous: client, at: pinnedNow)
             let history = try store.auditEntries(for: client.id)
             #expect(history.entries.map(\.action) == [.created, .updated])
-            #expect(history.unreadableLines == 1)
+            // Ended by the next append, it is counted as an interrupted append, not as damage.
+            #expect(history.unreadableLines == 0)
+            #expect(history.interruptedLines == 1)
             #expect(try auditLines(dir)[1] == #"{"action":"upd"#)
+
+            let report = try DataCheck.scan(directory: dir)
+            #expect(report.problems.isEmpty)
+            #expect(report.notes.map(\.description)
+                == ["audit.jsonl: line 2 is an entry cut short by an interrupted save; it never held a confirmed change"])
         }
     }
 
@@ -142,6 +149,7 @@ struct AuditLogTests {
             let history = try store.auditEntries(for: nil)
             #expect(history.entries.count == 2)
             #expect(history.unreadableLines == 2)
+            #expect(history.interruptedLines == 0)
         }
     }
 

@@ -2,9 +2,10 @@ import CaseloadKit
 @testable import CaseloadStore
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
-@Suite("Moving unreadable files aside")
+@Suite("The quarantine folder")
 struct QuarantineTests {
     private let stamp = "2026-09-09T140500Z"
 
@@ -83,6 +84,29 @@ struct QuarantineTests {
             let error = #expect(throws: StoreError.self) { try reader.quarantine([name], at: pinnedNow) }
             #expect(error?.description.hasPrefix("Could not move the unreadable files aside: the caseload is read-only") == true)
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path))
+        }
+    }
+
+    @Test func newFoldersThenTheTargetThenTheSourceAreMadeDurable() throws {
+        try withTemporaryDirectory { dir in
+            let synced = Mutex<[String]>([])
+            var operations = FileOperations.system
+            operations.syncDirectory = { (path) throws(SystemError) in
+                synced.withLock { $0.append(path) }
+                try FileOperations.system.syncDirectory(path)
+            }
+            let store = try ClientStore.open(directory: dir, fileOperations: operations, now: pinnedNow)
+            let name = "clients/" + UUID().uuidString.lowercased() + ".json"
+            try write("{", to: dir.appendingPathComponent(name))
+            synced.withLock { $0.removeAll() }
+
+            _ = try store.quarantine([name], at: pinnedNow)
+
+            let root = dir.standardizedFileURL.path
+            #expect(synced.withLock { $0 } == [
+                root, root + "/quarantine", root + "/quarantine/\(stamp)",
+                root + "/quarantine/\(stamp)/clients", root + "/clients",
+            ])
         }
     }
 }
