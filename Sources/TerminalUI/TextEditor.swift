@@ -79,10 +79,7 @@ public struct TextEditor: Hashable, Sendable, Codable {
     public mutating func insert(_ string: String) {
         let addition = Self.normalised(string)
         guard !addition.isEmpty else { return }
-        let before = text.count
-        text.insert(contentsOf: addition, at: index(cursor))
-        // Inserting may merge with a neighbouring grapheme (a combining mark), so measure rather than add.
-        cursor = min(text.count, cursor + (text.count - before))
+        cursor = text.insert(addition, atGrapheme: cursor)
         preferredColumn = nil
     }
 

@@ -43,10 +43,7 @@ public struct TextInput: Hashable, Sendable, Codable {
     public mutating func insert(_ string: String) {
         let flattened = String(string.map { $0.isNewline || $0 == "\t" ? " " : $0 })
             .filter { !($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false) }
-        let before = text.count
-        text.insert(contentsOf: flattened, at: index(cursor))
-        // Inserting may merge with a neighbouring combining mark, so measure rather than add.
-        cursor = min(text.count, cursor + (text.count - before))
+        cursor = text.insert(flattened, atGrapheme: cursor)
     }
 
     private func index(_ offset: Int) -> String.Index {

@@ -193,6 +193,18 @@ private func press(_ keys: Key..., on editor: inout TextEditor, width: Int = 80,
 }
 
 @Suite struct TextEditorTextTests {
+    /// As for one-line input: an emoji typed before a joiner that starts a line merges with it and
+    /// the emoji after, lowering the grapheme count; the cursor must stay in the text.
+    @Test func anEmojiThatMergesWithAJoinerKeepsTheCursorInTheText() {
+        var editor = TextEditor("\u{200D}😀")
+        _ = editor.handle(.home, width: 20, pageHeight: 5)
+        _ = editor.handle(.character("😀"), width: 20, pageHeight: 5)
+        #expect(editor.text == "😀\u{200D}😀")
+        #expect((0...editor.text.count).contains(editor.cursor))
+        _ = editor.handle(.character("a"), width: 20, pageHeight: 5)
+        #expect(editor.text.contains("a"))
+    }
+
     @Test func pastedTextIsNormalised() {
         var text = TextEditor("[]")
         press(.left, on: &text)

@@ -16,6 +16,18 @@ import Testing
         #expect(input.cursor == 3)
     }
 
+    /// A joiner at the start is a grapheme of its own; an emoji typed before it merges all three into
+    /// one, so the count falls and a cursor worked out by adding went to -1 and crashed the app.
+    @Test func anEmojiThatMergesWithAJoinerKeepsTheCursorInTheText() {
+        var input = TextInput("\u{200D}😀")
+        input.handle(.home)
+        input.handle(.character("😀"))
+        #expect(input.text == "😀\u{200D}😀")
+        #expect((0...input.text.count).contains(input.cursor))
+        input.handle(.character("a"))
+        #expect(input.text.contains("a"))
+    }
+
     @Test func cursorMovementAndDeletion() {
         var input = TextInput("Łukasz")
         input.handle(.home)
