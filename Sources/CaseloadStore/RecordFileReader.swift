@@ -141,8 +141,13 @@ struct RecordFileReader<Record: StoredRecord> {
         }
         do {
             return .record(record, unknownFields: try UnknownFields.of(record, in: bytes))
+        } catch UnknownFields.Unkeepable.fieldsInListWithoutIDs(let path) {
+            // Loading it would let the next save drop what it cannot carry; a newer Caseload reads it.
+            return .problem(
+                "holds fields from a newer Caseload inside \(path) that this version could not keep when saving, "
+                    + "so it was not loaded", reference: record.reservedReference)
         } catch {
-            // Loading it would let the next save drop what it cannot carry.
+            // The same: a number it would change, or one it cannot hold at all.
             return .problem(
                 "holds a value this version of Caseload could not keep when saving (such as a number too large "
                     + "for it), so it was not loaded", reference: record.reservedReference)
