@@ -27,7 +27,10 @@ import Glibc
 /// - any other list, and any other value, whole.
 ///
 /// A new record (`created`) lists each top-level field with only `after`, so that its first
-/// version reads field by field like every later change. The log is only ever appended to.
+/// version reads field by field like every later change. A record a restore removed (its file moved
+/// into `quarantine/`) is `updated` with each top-level field with only `before`: there is no
+/// `removed` action, because earlier versions of Caseload would count such a line as damage.
+/// The log is only ever appended to.
 public struct AuditEntry: Equatable, Sendable {
     public enum Action: String, Codable, Sendable {
         case created, updated
@@ -159,6 +162,17 @@ enum AuditLog {
         let record = AuditRecord(
             subject: subject, action: before == nil ? .created : .updated, at: now,
             changes: AuditDiff.changes(from: before, to: current))
+        return Array(try StoreJSON.compactEncoder().encode(record)) + [newline]
+    }
+
+    /// The line recording that a restore removed `previous`, the record `subject` names: every
+    /// top-level field goes, as `changes` for a new record has each arrive.
+    static func removalLine<Record: Encodable>(
+        for subject: AuditSubject, previous: Record, at now: Date
+    ) throws -> [UInt8] {
+        let record = AuditRecord(
+            subject: subject, action: .updated, at: now,
+            changes: AuditDiff.changes(from: try JSONValue.of(previous), to: .object([:])))
         return Array(try StoreJSON.compactEncoder().encode(record)) + [newline]
     }
 

@@ -3,20 +3,28 @@ import Foundation
 /// The name of a backup folder: when it was made, to the second in UTC, as `2026-11-21T100000Z`
 /// (sortable, and no colons, which some file systems and tools refuse). A second backup made in the
 /// same second (a restore's safety backup under a pinned clock, say) is `2026-11-21T100000Z-2`.
+/// The safety backup a restore makes first ends in `-before-restore`, so that retention can tell it
+/// apart from the folder name alone: `2026-11-21T100000Z-before-restore`, `…Z-2-before-restore`.
 public struct BackupStamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    static let beforeRestoreSuffix = "-before-restore"
+
     /// Whole seconds.
     public let date: Date
-    /// 1 for the first backup made in that second.
+    /// 1 for the first backup made in that second, whichever kind.
     public let sequence: Int
+    /// Made by a restore just before it changed the caseload: the way to undo that restore.
+    public let isBeforeRestore: Bool
 
-    public init(date: Date, sequence: Int = 1) {
+    public init(date: Date, sequence: Int = 1, isBeforeRestore: Bool = false) {
         self.date = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
         self.sequence = max(1, sequence)
+        self.isBeforeRestore = isBeforeRestore
     }
 
     /// Reads a folder name; nil for anything else (partial backups, stray files).
     public init?(name: String) {
-        let utf8 = Array(name.utf8)
+        let isBeforeRestore = name.hasSuffix(Self.beforeRestoreSuffix)
+        let utf8 = Array(name.utf8.dropLast(isBeforeRestore ? Self.beforeRestoreSuffix.utf8.count : 0))
         guard utf8.count >= 18 else { return nil }
         let head = utf8[0..<18]
         let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 13, 14, 15, 16]
@@ -43,7 +51,7 @@ public struct BackupStamp: Hashable, Comparable, Sendable, CustomStringConvertib
               calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date) == parts else {
             return nil
         }
-        self.init(date: date, sequence: sequence)
+        self.init(date: date, sequence: sequence, isBeforeRestore: isBeforeRestore)
     }
 
     public var name: String {
@@ -51,18 +59,22 @@ public struct BackupStamp: Hashable, Comparable, Sendable, CustomStringConvertib
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let stamp = String(format: "%04d-%02d-%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-        return sequence == 1 ? stamp : stamp + "-\(sequence)"
+        return stamp + (sequence == 1 ? "" : "-\(sequence)") + (isBeforeRestore ? Self.beforeRestoreSuffix : "")
     }
 
     public var description: String { name }
 
-    /// The next free name for `date` among `taken` folder names.
-    static func unused(at date: Date, taken: Set<String>) -> BackupStamp {
-        var stamp = BackupStamp(date: date)
-        while taken.contains(stamp.name) || taken.contains(stamp.name + BackupFolder.partialSuffix) {
-            stamp = BackupStamp(date: stamp.date, sequence: stamp.sequence + 1)
+    /// The next free name for `date` among `taken` folder names. A sequence number is taken by a
+    /// backup of either kind, so that no two backups share a date and sequence and their order is total.
+    static func unused(at date: Date, isBeforeRestore: Bool = false, taken: Set<String>) -> BackupStamp {
+        var sequence = 1
+        while [false, true].contains(where: { kind in
+            let name = BackupStamp(date: date, sequence: sequence, isBeforeRestore: kind).name
+            return taken.contains(name) || taken.contains(name + BackupFolder.partialSuffix)
+        }) {
+            sequence += 1
         }
-        return stamp
+        return BackupStamp(date: date, sequence: sequence, isBeforeRestore: isBeforeRestore)
     }
 
     public static func < (lhs: BackupStamp, rhs: BackupStamp) -> Bool {

@@ -20,6 +20,9 @@ public struct MadeBackup: Equatable, Sendable {
     public let assets: Int
     /// Record files that share the caseload's file (a hard link); the others were copied.
     public let linked: Int
+    /// Record files left out because they could not be read for copying (and could not be linked),
+    /// relative to the data folder: `clients/5f0c….json`. One such file must not stop every backup.
+    public let skipped: [String]
 }
 
 /// `<dir>/backups/`.
@@ -63,6 +66,9 @@ public enum BackupError: Error, Equatable, Sendable, CustomStringConvertible {
     case notRestorable(path: String, reason: String)
     /// The backup does not read cleanly; nothing was changed.
     case unusable(path: String, problems: [FileProblem])
+    /// A record-file name in the caseload (`path`) that is `what` ("a folder"), not a regular file,
+    /// which a restore could neither replace nor move safely; nothing was changed.
+    case inTheWay(path: String, what: String)
     /// The restore stopped part way; `safety` names the backup of the caseload as it was before.
     case restoreFailed(path: String, reason: SystemError, safety: String)
 
@@ -88,6 +94,9 @@ public enum BackupError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unusable(let path, let problems):
             "The backup in \(path) cannot be restored because it does not read cleanly:\n"
                 + problems.map { "  \($0)\n" }.joined() + "Nothing was changed."
+        case .inTheWay(let path, let what):
+            "Cannot restore: \(path) is \(what), not a record file, so the restore could not replace or move it safely. "
+                + "`caseload check` shows it; move it out of the caseload folder and restore again. Nothing was changed."
         case .restoreFailed(let path, let reason, let safety):
             "The restore stopped part way (\(path): \(reason)), so the caseload may be partly restored. "
                 + "The caseload as it was before is kept in backup \(safety): `caseload restore \(safety)` puts it back, "
@@ -126,6 +135,12 @@ extension ClientStore {
     /// the lock may: no save can then happen half way through. On failure nothing that looks like
     /// a complete backup is left, and the caseload itself is never changed.
     public func makeBackup(at now: Date) throws(BackupError) -> MadeBackup {
+        try makeBackup(at: now, beforeRestore: false)
+    }
+
+    /// `beforeRestore`: the safety backup a restore makes, named so that retention keeps it, and
+    /// refused rather than made without a record file, since it is all that undoes the restore.
+    func makeBackup(at now: Date, beforeRestore: Bool) throws(BackupError) -> MadeBackup {
         if let refusal = writeRefusal() { throw BackupError(refusal) }
         let folder = backupsFolder
         let names: [String]
@@ -140,10 +155,11 @@ extension ClientStore {
         for name in names where name.hasSuffix(BackupFolder.partialSuffix) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        let stamp = BackupStamp.unused(at: now, taken: Set(names))
+        let stamp = BackupStamp.unused(at: now, isBeforeRestore: beforeRestore, taken: Set(names))
         let final = folder + "/" + stamp.name
         let partial = final + BackupFolder.partialSuffix
-        var writer = BackupWriter(source: directory.path, target: partial, operations: operations)
+        var writer = BackupWriter(source: directory.path, target: partial, skipsUnreadable: !beforeRestore,
+                                  operations: operations)
         do {
             try writer.write()
         } catch {
@@ -158,7 +174,7 @@ extension ClientStore {
             throw .cannotMake(path: final, reason: error)
         }
         return MadeBackup(backup: Backup(stamp: stamp, path: final), clients: writer.counts[Client.folderName] ?? 0,
-                          assets: writer.counts[Asset.folderName] ?? 0, linked: writer.linked)
+                          assets: writer.counts[Asset.folderName] ?? 0, linked: writer.linked, skipped: writer.skipped)
     }
 
     /// Removes the backups `BackupRetention` does not keep, and returns them. Each is renamed to a
@@ -201,25 +217,46 @@ struct BackupStepFailure: Error {
     let reason: SystemError
 }
 
+/// Why one file could not be backed up: only a file that cannot be read may be left out.
+private enum RecordCopyFailure: Error {
+    case unreadable(BackupStepFailure)
+    case other(BackupStepFailure)
+
+    var failure: BackupStepFailure {
+        switch self {
+        case .unreadable(let failure), .other(let failure): failure
+        }
+    }
+}
+
 /// Fills a new backup folder from the data folder.
 private struct BackupWriter {
     let source: String
     let target: String
+    /// Whether a record file that cannot be read for copying is left out (and listed in `skipped`)
+    /// rather than failing the backup.
+    let skipsUnreadable: Bool
     let operations: FileOperations
     /// Record files backed up, by folder name.
     private(set) var counts: [String: Int] = [:]
     private(set) var linked = 0
+    private(set) var skipped: [String] = []
 
-    init(source: String, target: String, operations: FileOperations) {
+    init(source: String, target: String, skipsUnreadable: Bool, operations: FileOperations) {
         self.source = source
         self.target = target
+        self.skipsUnreadable = skipsUnreadable
         self.operations = operations
     }
 
     mutating func write() throws(BackupStepFailure) {
         try makeFolder(target)
         for name in BackupFolder.copiedFiles {
-            _ = try copy(source + "/" + name, to: target + "/" + name)
+            do {
+                _ = try copy(source + "/" + name, to: target + "/" + name)
+            } catch {
+                throw error.failure
+            }
         }
         for folder in BackupFolder.recordFolders {
             // Made even when empty, so that the backup has the layout of a caseload.
@@ -232,8 +269,13 @@ private struct BackupWriter {
                 names = []
             }
             var count = 0
-            for name in names where BackupFolder.isRecordFile(name) {
-                if try add(source + "/" + folder + "/" + name, to: target + "/" + folder + "/" + name) { count += 1 }
+            for name in names.sorted() where BackupFolder.isRecordFile(name) {
+                do {
+                    if try add(source + "/" + folder + "/" + name, to: target + "/" + folder + "/" + name) { count += 1 }
+                } catch {
+                    guard skipsUnreadable, case .unreadable = error else { throw error.failure }
+                    skipped.append(folder + "/" + name)
+                }
             }
             counts[folder] = count
             try sync(target + "/" + folder)
@@ -243,11 +285,11 @@ private struct BackupWriter {
 
     /// Links a record file into the backup, or copies it where a link cannot be made or would not
     /// be an owner-only regular file. False when there was nothing to back up (gone, or not a file).
-    private mutating func add(_ path: String, to destination: String) throws(BackupStepFailure) -> Bool {
+    private mutating func add(_ path: String, to destination: String) throws(RecordCopyFailure) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return false }
-            throw BackupStepFailure(path: path, reason: .current)
+            throw .other(BackupStepFailure(path: path, reason: .current))
         }
         // A symbolic link would be linked as a link, not as the file it names; other modes would carry over.
         if info.st_mode & S_IFMT == S_IFREG && info.st_mode & 0o7777 == 0o600 {
@@ -258,7 +300,7 @@ private struct BackupWriter {
             } catch {
                 // Another file system, one without hard links, or too many links to this file: copy.
                 guard [EXDEV, EPERM, EMLINK].contains(error.code) else {
-                    throw BackupStepFailure(path: destination, reason: error)
+                    throw .other(BackupStepFailure(path: destination, reason: error))
                 }
             }
         }
@@ -267,14 +309,23 @@ private struct BackupWriter {
 
     /// Copies a file into the backup (0600, flushed to disk). False when there is no such file, or
     /// it is not a regular file: nothing the store could read from it either.
-    private func copy(_ path: String, to destination: String) throws(BackupStepFailure) -> Bool {
+    private func copy(_ path: String, to destination: String) throws(RecordCopyFailure) -> Bool {
         let bytes: [UInt8]
         do {
             bytes = try operations.readFile(path, BackupFolder.copyLimit)
         } catch {
             if [ENOENT, EISDIR, EINVAL].contains(error.code) { return false }
-            throw BackupStepFailure(path: path, reason: error)
+            throw .unreadable(BackupStepFailure(path: path, reason: error))
         }
+        do {
+            try write(bytes, to: destination)
+        } catch {
+            throw .other(error)
+        }
+        return true
+    }
+
+    private func write(_ bytes: [UInt8], to destination: String) throws(BackupStepFailure) {
         let fd: Int32
         do {
             fd = try operations.open(destination, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
@@ -293,7 +344,6 @@ private struct BackupWriter {
         } catch {
             throw BackupStepFailure(path: destination, reason: error)
         }
-        return true
     }
 
     private func makeFolder(_ path: String) throws(BackupStepFailure) {

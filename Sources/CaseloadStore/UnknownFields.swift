@@ -58,7 +58,8 @@ struct UnknownFields: Equatable, Sendable {
     ) throws(Unkeepable) -> UnknownFields? {
         guard case .object(let found) = file, case .object(let written) = reencoded else { return nil }
         var unknown = UnknownFields()
-        for (key, value) in found {
+        // In key order, so that the field a refusal names is the same on every run.
+        for (key, value) in found.sorted(by: { $0.key < $1.key }) {
             let inner = path.isEmpty ? key : path + "." + key
             switch (value, written[key]) {
             case (.null, nil):

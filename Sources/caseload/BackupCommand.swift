@@ -38,6 +38,7 @@ struct BackupCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         print("Backed up \(store.directory.path) to \(made.backup.path): \(Self.holding(clients: made.clients, assets: made.assets)).")
+        if let skipped = Self.skippedSentence(made) { print(skipped) }
         do {
             let removed = try store.pruneBackups(now: now, timeZone: .current)
             if !removed.isEmpty {
@@ -73,17 +74,26 @@ struct BackupCommand: ParsableCommand {
     static func dailyBackupProblem(_ store: ClientStore, clock: Clock) -> String? {
         guard !store.access.isReadOnly else { return nil }
         let now = clock.now()
+        let made: MadeBackup
         do {
-            guard try store.makeTodaysBackupIfMissing(now: now, timeZone: .current) != nil else { return nil }
+            guard let today = try store.makeTodaysBackupIfMissing(now: now, timeZone: .current) else { return nil }
+            made = today
         } catch {
             return "Today's backup was not made. \(error)"
         }
         do {
             try store.pruneBackups(now: now, timeZone: .current)
-            return nil
+            return skippedSentence(made).map { "Today's backup was made, but " + $0.prefix(1).lowercased() + $0.dropFirst() }
         } catch {
             return "Today's backup was made, but older ones were not tidied away. \(error)"
         }
+    }
+
+    /// "Left out 1 file that could not be read: clients/….json. …", or nil when none was left out.
+    static func skippedSentence(_ made: MadeBackup) -> String? {
+        guard !made.skipped.isEmpty else { return nil }
+        return "Left out \(count(made.skipped.count, "file")) that could not be read: "
+            + made.skipped.joined(separator: ", ") + ". `caseload check` says why."
     }
 
     /// `12 clients, 40 assets`

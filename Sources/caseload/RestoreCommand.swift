@@ -9,9 +9,13 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Put the caseload back as it was in a backup; a backup of the caseload as it is now is made first.",
         discussion: """
-            The backup is checked first: if any file in it does not read cleanly, nothing is changed. \
-            Then you are asked to type yes. Clients, assets, the audit log and your settings are replaced \
-            by the backup's. Undo a restore by restoring the backup it made first, which it names.
+            The backup is checked first, as `caseload check` would: if any file in it does not read cleanly, \
+            nothing is changed. Then you are asked to type yes. Clients, assets and your settings are replaced \
+            by the backup's; clients and assets the backup lacks are moved into quarantine/ (nothing is deleted). \
+            The audit log is kept and never rewritten: each change the restore makes is added to it, and the \
+            backup's own log is not restored. Undo a restore by restoring the backup it made first \
+            (its name ends in -before-restore, and it is kept for \(BackupRetention.days) days and \
+            \(BackupRetention.weeks) weeks), which it names.
             """
     )
 
@@ -57,8 +61,9 @@ struct RestoreCommand: ParsableCommand {
         let safety = outcome.safetyBackup.backup.name
         print("""
             Restored \(store.directory.path) from \(Self.describe(source)): \
-            \(BackupCommand.count(outcome.written, "file")) written, \(outcome.removed) removed, \
-            \(outcome.unchanged) already as in the backup; audit log and settings replaced.
+            \(BackupCommand.count(outcome.written, "file")) written, \(outcome.removed) removed\
+            \(outcome.removedTo.map { " (moved to \($0))" } ?? ""), \(outcome.unchanged) already as in the backup; \
+            settings replaced, and each change added to the audit log.
             The caseload as it was is kept as backup \(safety); `caseload restore \(safety)` puts it back.
             """)
     }

@@ -4,14 +4,14 @@ import Foundation
 import Glibc
 import Testing
 
-/// Every file under `dir` with its bytes, leaving out what a backup does not hold: equal snapshots
-/// mean the same caseload.
+/// Every file under `dir` with its bytes, leaving out what a restore does not put back (the audit
+/// log, which it only appends to, and files moved aside): equal snapshots mean the same caseload.
 private func caseloadFiles(_ dir: URL) throws -> [String: [UInt8]] {
     var result: [String: [UInt8]] = [:]
     let walker = try #require(FileManager.default.enumerator(atPath: dir.path))
     for case let relative as String in walker {
         let top = String(relative.split(separator: "/").first ?? "")
-        if [".lock", "backups", "recovery", "exports"].contains(top) { continue }
+        if [".lock", "backups", "recovery", "exports", "quarantine", "audit.jsonl"].contains(top) { continue }
         let url = dir.appendingPathComponent(relative)
         if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { result[relative] = try bytes(at: url) }
     }
@@ -20,9 +20,12 @@ private func caseloadFiles(_ dir: URL) throws -> [String: [UInt8]] {
 
 private func url(_ backup: MadeBackup) -> URL { URL(fileURLWithPath: backup.backup.path) }
 
+/// The audit log's bytes; empty when there is none.
+private func auditBytes(_ dir: URL) -> [UInt8] { (try? bytes(at: dir.appendingPathComponent("audit.jsonl"))) ?? [] }
+
 @Suite("Restoring backups")
 struct BackupRestoreTests {
-    @Test func aRestoreReplacesRecordsAuditAndSettingsAndRemovesWhatTheBackupLacks() throws {
+    @Test func aRestoreReplacesRecordsAndSettingsAndMovesAsideWhatTheBackupLacks() throws {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let kept = [try fullClient(reference: "C-0001", name: "Ada"), try fullClient(reference: "C-0002", name: "Bea")]
@@ -59,24 +62,115 @@ struct BackupRestoreTests {
             }
 
             // The safety backup holds the caseload as it was, and restoring it undoes the restore.
-            #expect(outcome.safetyBackup.backup.stamp == BackupStamp(date: later))
+            #expect(outcome.safetyBackup.backup.stamp == BackupStamp(date: later, isBeforeRestore: true))
+            #expect(outcome.safetyBackup.backup.name.hasSuffix("-before-restore"))
             #expect(try caseloadFiles(url(outcome.safetyBackup)) == beforeRestore)
             _ = try store.restore(ClientStore.contents(of: outcome.safetyBackup.backup.path), at: later)
             #expect(try caseloadFiles(dir) == beforeRestore)
         }
     }
 
-    @Test func aBackupWithoutAuditLogOrSettingsRemovesThem() throws {
+    @Test func aBackupWithoutSettingsRemovesThemButNeverTheAuditLog() throws {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let empty = try store.makeBackup(at: pinnedNow)
             try store.save(try fullClient(), previous: nil, at: pinnedNow)
             try store.saveSettings(WorkerSettings(name: "Priya Shah"))
+            let audit = auditBytes(dir)
 
             let outcome = try store.restore(ClientStore.contents(of: empty.backup.path), at: pinnedNow)
             #expect((outcome.written, outcome.removed) == (0, 1))
-            #expect(try names(in: dir).filter { !$0.hasPrefix(".") } == ["assets", "backups", "clients", "manifest.json"])
+            #expect(try names(in: dir).filter { !$0.hasPrefix(".") }
+                == ["assets", "audit.jsonl", "backups", "clients", "manifest.json", "quarantine"])
             #expect(try names(in: clientsFolder(dir)).isEmpty)
+            #expect(auditBytes(dir).starts(with: audit) && auditBytes(dir).count > audit.count, "appended to, not replaced")
+        }
+    }
+
+    @Test func aRestoreAppendsOneAuditLineForEachRecordItChanges() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let ada = try fullClient(reference: "C-0001", name: "Ada"), bea = try fullClient(reference: "C-0002", name: "Bea")
+            for client in [ada, bea] { try store.save(client, previous: nil, at: pinnedNow) }
+            let backup = try store.makeBackup(at: pinnedNow)
+            var renamed = ada
+            renamed.name = "Ada Lovelace"
+            try store.save(renamed, previous: ada, at: pinnedNow)
+            let cy = try fullClient(reference: "C-0003", name: "Cy")
+            try store.save(cy, previous: nil, at: pinnedNow)
+            try FileManager.default.removeItem(at: clientFile(dir, bea.id))
+            let audit = auditBytes(dir)
+            let entriesBefore = try store.auditEntries(for: nil).entries.count
+
+            let later = pinnedNow.addingTimeInterval(600)
+            let outcome = try store.restore(ClientStore.contents(of: backup.backup.path), at: later)
+
+            #expect(auditBytes(dir).starts(with: audit), "the log is only appended to")
+            let added = try store.auditEntries(for: nil).entries.dropFirst(entriesBefore).sorted { $0.reference < $1.reference }
+            #expect(added.map(\.reference) == ["C-0001", "C-0002", "C-0003"])
+            #expect(added.allSatisfy { $0.at == later })
+            #expect(added[0].action == .updated)
+            #expect(added[0].changes == [AuditEntry.Change(path: "name", before: "\"Ada Lovelace\"", after: "\"Ada\"")])
+            #expect(added[1].action == .created, "its file was gone, so the backup's version is new")
+            #expect(added[2].action == .updated)
+            #expect(added[2].changes.contains(AuditEntry.Change(path: "name", before: "\"Cy\"", after: nil)))
+            #expect(added[2].changes.allSatisfy { $0.before != nil && $0.after == nil }, "every field goes")
+
+            // Cy's file is moved aside, not deleted, so that C-0003 is never given to somebody else.
+            let removedTo = try #require(outcome.removedTo)
+            #expect(removedTo == "quarantine/" + ClientStore.quarantineStamp(later))
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/" + removedTo + "/" + ClientStore.relativePath(for: cy.id)))
+            #expect(!FileManager.default.fileExists(atPath: clientFile(dir, cy.id).path))
+            #expect(store.quarantinedReferences() == ["C-0003"])
+        }
+    }
+
+    @Test func aCaseloadWithAFolderWhereARecordFileGoesIsRefusedBeforeAnythingChanges() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let backup = try store.makeBackup(at: pinnedNow)
+            try store.save(try fullClient(), previous: nil, at: pinnedNow)
+            let inTheWay = clientsFolder(dir).appendingPathComponent("zz.json")
+            try FileManager.default.createDirectory(at: inTheWay, withIntermediateDirectories: false)
+            let before = try caseloadFiles(dir), audit = auditBytes(dir)
+
+            let error = #expect(throws: BackupError.self) {
+                try store.restore(ClientStore.contents(of: backup.backup.path), at: pinnedNow)
+            }
+            #expect(error == .inTheWay(path: inTheWay.path, what: "a folder"))
+            #expect(error?.description.contains("`caseload check`") == true)
+            #expect(error?.description.hasSuffix("Nothing was changed.") == true)
+            #expect(try caseloadFiles(dir) == before)
+            #expect(auditBytes(dir) == audit)
+            #expect(BackupFolder.isFolder(inTheWay.path))
+            #expect(try store.backups() == [backup.backup], "no safety backup either")
+        }
+    }
+
+    @Test(arguments: ["not UTF-8", "dangling link"])
+    func aBackupWhoseSettingsCaseloadCheckWouldReportIsRefused(_ damage: String) throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            try store.saveSettings(WorkerSettings(name: "Priya Shah"))
+            let backup = try store.makeBackup(at: pinnedNow)
+            let settings = url(backup).appendingPathComponent("settings.json")
+            try FileManager.default.removeItem(at: settings)
+            if damage == "dangling link" {
+                #expect(symlink(dir.path + "/nowhere.json", settings.path) == 0)
+            } else {
+                try Data([0x7B, 0x22, 0x6E, 0x61, 0x6D, 0x65, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]).write(to: settings)
+            }
+            // Left by an interrupted save: a note for `caseload check`, never a reason to refuse.
+            try write("{", to: url(backup).appendingPathComponent("clients/.tmp-1.json"))
+            let before = try caseloadFiles(dir)
+
+            let source = ClientStore.contents(of: backup.backup.path)
+            #expect(source.problems.map(\.fileName) == ["settings.json"])
+            #expect(throws: BackupError.unusable(path: backup.backup.path, problems: source.problems)) {
+                try store.restore(source, at: pinnedNow)
+            }
+            #expect(try caseloadFiles(dir) == before)
+            #expect(try store.backups() == [backup.backup], "no safety backup either")
         }
     }
 
@@ -112,8 +206,8 @@ struct BackupRestoreTests {
             let before = try caseloadFiles(dir)
 
             let source = ClientStore.contents(of: backup.backup.path)
-            #expect(source.problems.map(\.fileName) == ["manifest.json", ClientStore.relativePath(for: client.id)])
-            #expect(source.problems.first?.reason == "missing: not a caseload or a backup of one")
+            #expect(source.problems.map(\.fileName) == [ClientStore.relativePath(for: client.id), "manifest.json"])
+            #expect(source.problems.last?.reason == "missing; every caseload has one, and a backup without it is incomplete")
             let error = #expect(throws: BackupError.self) { try store.restore(source, at: pinnedNow) }
             #expect(error == .unusable(path: backup.backup.path, problems: source.problems))
             #expect(error?.description.contains("\n  manifest.json: missing") == true)
@@ -160,7 +254,7 @@ struct BackupRestoreTests {
                 try store.restore(ClientStore.contents(of: backup.backup.path), at: pinnedNow)
             }
             let safety = try #require(try store.backups().first?.name)
-            #expect(safety == backup.backup.name + "-2")
+            #expect(safety == backup.backup.name + "-2-before-restore")
             guard case .restoreFailed(_, let reason, let named)? = error else {
                 Issue.record("expected restoreFailed, got \(String(describing: error))")
                 return

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// `2026-11-21T09:00:00Z` as a backup stamp.
-private func stamp(_ iso: String, sequence: Int = 1) -> BackupStamp {
-    BackupStamp(date: try! Date(iso, strategy: .iso8601), sequence: sequence)
+private func stamp(_ iso: String, sequence: Int = 1, isBeforeRestore: Bool = false) -> BackupStamp {
+    BackupStamp(date: try! Date(iso, strategy: .iso8601), sequence: sequence, isBeforeRestore: isBeforeRestore)
 }
 
 private func date(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
@@ -43,6 +43,22 @@ struct BackupStampTests {
     ])
     func otherNamesAreNotBackups(_ name: String) {
         #expect(BackupStamp(name: name) == nil)
+    }
+
+    @Test func aRestoresSafetyBackupIsNamedSoAndReadsBack() {
+        let safety = stamp("2026-11-21T10:00:00Z", sequence: 2, isBeforeRestore: true)
+        #expect(safety.name == "2026-11-21T100000Z-2-before-restore")
+        #expect(BackupStamp(name: safety.name) == safety)
+        #expect(BackupStamp(name: "2026-11-21T100000Z-before-restore")?.isBeforeRestore == true)
+        #expect(BackupStamp(name: "2026-11-21T100000Z-before-restore-before-restore") == nil)
+        #expect(BackupStamp(name: "2026-11-21T100000Z")?.isBeforeRestore == false)
+    }
+
+    @Test func aSafetyBackupTakesASequenceNumberNoOtherBackupHas() {
+        let now = date("2026-11-21T10:00:00Z")
+        #expect(BackupStamp.unused(at: now, isBeforeRestore: true, taken: ["2026-11-21T100000Z"]).name
+            == "2026-11-21T100000Z-2-before-restore")
+        #expect(BackupStamp.unused(at: now, taken: ["2026-11-21T100000Z-before-restore"]).name == "2026-11-21T100000Z-2")
     }
 
     @Test func laterSequenceSortsLaterEvenPastNine() {
@@ -93,6 +109,17 @@ struct BackupRetentionTests {
         #expect(kept == Set(stamps.prefix(4)), "20th 09:00 is older than 24 hours and not the newest of its day")
         let aDayLater = BackupRetention.kept(stamps, now: date("2026-11-22T10:00:00Z"), timeZone: utc)
         #expect(aDayLater == [stamp("2026-11-20T10:30:00Z"), stamp("2026-11-21T09:15:00Z", sequence: 2)])
+    }
+
+    @Test func aRestoresSafetyBackupIsKeptForTheWholeHorizonWhateverElseThatDay() {
+        let safety = stamp("2026-11-20T11:00:00Z", isBeforeRestore: true)
+        let sameDay = stamp("2026-11-20T12:00:00Z"), nextDay = stamp("2026-11-21T12:00:00Z")
+        let stamps = [safety, sameDay, nextDay]
+        #expect(BackupRetention.kept(stamps, now: date("2026-11-21T12:00:00Z"), timeZone: utc) == Set(stamps))
+        // 7 days and 4 weeks after it was made, and not a second more.
+        let horizon = safety.date.addingTimeInterval(35 * 86_400)
+        #expect(BackupRetention.kept(stamps, now: horizon.addingTimeInterval(-1), timeZone: utc).contains(safety))
+        #expect(!BackupRetention.kept(stamps, now: horizon, timeZone: utc).contains(safety))
     }
 
     @Test func backupsFromTheFutureAreKept() {

@@ -127,6 +127,36 @@ struct BackupTests {
         }
     }
 
+    @Test func aRecordFileThatCannotBeReadIsLeftOutAndNamedButARestoresSafetyBackupFails() throws {
+        try withTemporaryDirectory { dir in
+            let (store, clients, _) = try makeCaseload(in: dir)
+            let unreadable = clientFile(dir, clients[0].id)
+            #expect(chmod(unreadable.path, 0o644) == 0, "so that it is copied, not linked")
+            let backup = try store.makeBackup(at: pinnedNow)
+            // Tests run as root, who reads anything: the refusal is the file system's.
+            var refusing = FileOperations.system
+            refusing.readFile = { (path, limit) throws(SystemError) -> [UInt8] in
+                if path == unreadable.path { throw SystemError(EACCES) }
+                return try FileOperations.system.readFile(path, limit)
+            }
+            store.close()
+            let reopened = try ClientStore.open(directory: dir, fileOperations: refusing, now: pinnedNow)
+
+            let made = try reopened.makeBackup(at: pinnedNow)
+            #expect(made.skipped == [ClientStore.relativePath(for: clients[0].id)])
+            #expect((made.clients, made.assets) == (1, 1))
+            #expect(!FileManager.default.fileExists(atPath: clientFile(URL(fileURLWithPath: made.backup.path), clients[0].id).path))
+
+            let before = try contents(of: dir)
+            let error = #expect(throws: BackupError.self) {
+                try reopened.restore(ClientStore.contents(of: backup.backup.path), at: pinnedNow)
+            }
+            #expect(error == .cannotMake(path: unreadable.path, reason: SystemError(EACCES)))
+            #expect(try contents(of: dir) == before)
+            #expect(try reopened.backups().map(\.name) == [made.backup.name, backup.backup.name])
+        }
+    }
+
     @Test func aFailurePartWayLeavesNoBackupThatLooksComplete() throws {
         try withTemporaryDirectory { dir in
             let links = LinkCounter()

@@ -313,17 +313,17 @@ struct UnknownFieldTests {
             connections[0]["history"] = events
             object["connections"] = connections
             try writeJSONObject(object, to: clientFile(dir, client.id))
-            let reasons = store.loadClients().problems.map(\.reason)
-            #expect(reasons == ["holds fields from a newer Caseload inside statusHistory that this version could not "
-                + "keep when saving, so it was not loaded"])
-
-            // With the status history as this version wrote it, the connection's history is next.
-            object["statusHistory"] = (try JSONSerialization.jsonObject(with: Data(StoreJSON.encode(client)))
-                as! JSONObject)["statusHistory"]
-            try writeJSONObject(object, to: clientFile(dir, client.id))
+            // Fields are looked at in key order, so the connection's history is named first.
             #expect(store.loadClients().problems.map(\.reason) == [
                 "holds fields from a newer Caseload inside connections[0].history that this version could not "
                     + "keep when saving, so it was not loaded"])
+
+            // With the connections as this version wrote them, the status history is next.
+            object["connections"] = (try JSONSerialization.jsonObject(with: Data(StoreJSON.encode(client)))
+                as! JSONObject)["connections"]
+            try writeJSONObject(object, to: clientFile(dir, client.id))
+            #expect(store.loadClients().problems.map(\.reason) == ["holds fields from a newer Caseload inside "
+                + "statusHistory that this version could not keep when saving, so it was not loaded"])
         }
     }
 

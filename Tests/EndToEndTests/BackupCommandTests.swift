@@ -142,12 +142,13 @@ struct BackupCommandTests {
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.hasPrefix("Restored \(data.path) from the backup from 21-Nov-2026 10:00 (60 clients): "
             + "1 file written, 0 removed, "), "\(restored.stdout)")
-        let safety = Self.stamp + "-2"
+        let safety = Self.stamp + "-2-before-restore"
         #expect(restored.stdout.contains("kept as backup \(safety); `caseload restore \(safety)` puts it back."))
         #expect(try Self.clientFiles(in: data) == original)
 
         let undone = try world.run(["restore", safety, "--yes", "--data-dir", data.path])
         #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(undone.stdout.contains("1 removed (moved to quarantine/\(Self.stamp))"), "\(undone.stdout)")
         #expect(try Self.clientFiles(in: data) == Array(original.dropFirst()))
     }
 
