@@ -12,13 +12,7 @@ struct TerminalStressTests {
     @Test("200 resizes from 20x5 to 200x60 while a note is typed: nothing typed is lost, and 100x30 is drawn whole")
     func resizeStormWhileTyping() async throws {
         try await withEndToEnd { world in
-            let data = try world.makeDemo()
-            let pane = try await world.open(data)
-            let before = try ExternalEditorTests.contactIDs(in: data)
-            try await pane.openClient("lukasz", title: "\(Self.client) · Active")
-            try pane.press("c")
-            try await pane.waitFor("New contact with \(Self.client)")
-            try await pane.focusField("Notes")
+            let (data, pane, before) = try await Self.startContactNotes(in: world)
 
             // A word typed straight after each of 200 random sizes, too small ones included, with no
             // waiting: the keys and the new sizes reach the app interleaved, as when a person types
@@ -109,13 +103,7 @@ struct TerminalStressTests {
     @Test("A 10,000-character paste of mixed scripts arrives whole in a note and is saved as pasted")
     func tenThousandCharacterPaste() async throws {
         try await withEndToEnd { world in
-            let data = try world.makeDemo()
-            let pane = try await world.open(data)
-            let before = try ExternalEditorTests.contactIDs(in: data)
-            try await pane.openClient("lukasz", title: "\(Self.client) · Active")
-            try pane.press("c")
-            try await pane.waitFor("New contact with \(Self.client)")
-            try await pane.focusField("Notes")
+            let (data, pane, before) = try await Self.startContactNotes(in: world)
 
             let text = Self.mixedScriptText(characters: 10_000)
             #expect(text.count == 10_000)
@@ -209,6 +197,19 @@ struct TerminalStressTests {
 
     /// Types `query` after `/`, waits for it to select `name`, keeps the search with Enter and
     /// returns the selected row.
+
+    /// A demo caseload open on a new contact with Łukasz, the notes field focused; the contacts the
+    /// caseload held before, so that the one saved can be told apart.
+    static func startContactNotes(in world: EndToEnd) async throws -> (data: URL, pane: Pane, before: Set<String>) {
+        let data = try world.makeDemo()
+        let pane = try await world.open(data)
+        let before = try ExternalEditorTests.contactIDs(in: data)
+        try await pane.openClient("lukasz", title: "\(client) · Active")
+        try pane.press("c")
+        try await pane.waitFor("New contact with \(client)")
+        try await pane.focusField("Notes")
+        return (data, pane, before)
+    }
     static func searchByTyping(_ query: String, selecting name: String, in pane: Pane) async throws -> String {
         try pane.press("/")
         try await pane.waitFor("Search (name, ref, NHS no):")
