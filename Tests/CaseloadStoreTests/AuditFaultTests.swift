@@ -78,7 +78,8 @@ struct AuditFaultTests {
             third.riskNote = "Third"
             try store.save(third, previous: second, at: pinnedNow)
             let history = try store.auditEntries(for: client.id)
-            #expect(history.unreadableLines == 1)
+            #expect(history.unreadableLines == 0)
+            #expect(history.interruptedLines == 1)
             #expect(history.entries.map(\.action) == [.created, .updated])
             #expect(history.entries.last?.changes.map(\.after) == [#""Third""#])
             #expect(Array(try bytes(at: auditFile(dir)).prefix(before.count)) == before)
