@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `caseload assets export`, run as a script would: no terminal, no tmux.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct AssetsCommandExportTests {
     static let csvHeader = [
         "name", "organisation", "categories", "capacity", "description", "schedule", "address", "phone", "email",

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// `caseload assets import` and `caseload assets list`, run as a script would: no terminal, no tmux.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct AssetsCommandTests {
     @Test("importing a feed into a folder with no caseload starts one; importing it again changes nothing")
     func importTwice() throws {

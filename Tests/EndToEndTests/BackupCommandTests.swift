@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// `caseload backup`, `caseload restore` and the backup the app makes when it opens the caseload.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct BackupCommandTests {
     /// The backup name of `EndToEnd.now`.
     static let stamp = "2026-11-21T100000Z"

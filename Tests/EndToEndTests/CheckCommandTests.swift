@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `caseload check` on whole folders, as a person or a backup script runs it. No tmux here.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct CheckCommandTests {
     @Test("caseload check on a healthy caseload prints a summary and exits 0")
     func aHealthyCaseload() throws {

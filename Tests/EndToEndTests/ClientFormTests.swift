@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The add-client form: saving a new client to disk, and refusing to save what is not valid.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ClientFormTests {
     static let name = "Zoë Ærø-陈"
 

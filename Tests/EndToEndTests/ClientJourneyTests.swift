@@ -3,7 +3,7 @@ import Testing
 
 /// One client from referral to discharge, from the keyboard only, on a caseload that starts empty;
 /// then a restart finds every word of it, and the audit log holds one line per save.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ClientJourneyTests {
     static let name = "Zoë Ærø-陈"
     static let notes = ["Zoë said: “I miss singing.”", "Wants to try the choir 陈 🙂"]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The binary without a terminal: pipes and files, as scripts use it. No tmux here.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct CommandLineTests {
     static let csvHeader = "reference,name,nhs_number,practice,status,referral_date,days_waiting,risk,discuss_in_supervision"
 

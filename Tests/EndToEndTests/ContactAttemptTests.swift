@@ -3,7 +3,7 @@ import Testing
 
 /// Unsuccessful contact attempts: the first moves a waiting client to contacting, and three in a
 /// row bring the suggestion to close as "unable to contact".
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ContactAttemptTests {
     static let name = "Mary O’Connor"
     static let suggestion = "⚠ 3 contact attempts in a row without reply: consider discharging as “unable to contact” (d)"

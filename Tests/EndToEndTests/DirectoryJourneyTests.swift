@@ -4,7 +4,7 @@ import Testing
 /// The directory from the keyboard: import an Open Referral feed in the app, find a service by
 /// search, connect a client to it, record that they attended; after a restart both the client and
 /// the asset show it.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct DirectoryJourneyTests {
     static let client = "Łukasz Nowak (C-0001)"
     static let service = "Community Counselling"

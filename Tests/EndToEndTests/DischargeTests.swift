@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Discharging a client and reopening them: asked first, named, saved.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct DischargeTests {
     static let title = "Łukasz Nowak (C-0001)"
 

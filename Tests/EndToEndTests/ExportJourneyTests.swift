@@ -3,7 +3,7 @@ import Testing
 
 /// Exports as a link worker makes them: from the client's screen after a session, and from the
 /// command line, where a script or a pipe takes the text.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ExportJourneyTests {
     static let client = "Łukasz Nowak (C-0001)"
 

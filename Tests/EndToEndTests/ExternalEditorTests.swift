@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Ctrl-E hands the focused text to the person's own editor ($EDITOR) and takes the result back.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ExternalEditorTests {
     static let title = "Łukasz Nowak (C-0001)"
 

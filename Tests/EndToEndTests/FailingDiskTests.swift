@@ -6,7 +6,7 @@ import Glibc
 
 /// Files the app cannot use, and a disk that refuses a save: nothing typed is lost, nothing on disk
 /// is changed without the person agreeing.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct FailingDiskTests {
     static let title = "Łukasz Nowak (C-0001)"
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The caseload list: opening the demo, moving the selection, incremental search, opening a client.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ListAndSearchTests {
     @Test("--demo opens 60 synthetic clients; j/↓/k move the ▶ selection")
     func demoOpensAndSelectionMoves() async throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// Pasted text (bracketed paste) is text, never key presses: newlines and command letters in it
 /// land in the field, and outside a text field a paste does nothing.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct PasteTests {
     static let title = "Łukasz Nowak (C-0001)"
 

@@ -8,7 +8,7 @@ import Darwin
 
 /// Leaving the app, however it ends, gives the person their terminal back as it was; and where no
 /// full screen is possible it says so in one line instead of starting.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct TerminalRestoreTests {
     @Test("Ctrl-C quits from any screen and restores the terminal (modes, screen, cursor)")
     func controlCRestoresTerminal() async throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// Colour themes as a person meets them: without colour, on an 8-colour terminal, choosing one in
 /// the picker so it lasts, a broken theme of their own, and the themes commands.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ThemeTests {
     static func userThemes(_ world: EndToEnd) throws -> URL {
         let directory = world.home.appendingPathComponent(".config/caseload/themes", isDirectory: true)

@@ -8,7 +8,7 @@ import Darwin
 
 /// Text typed into a form survives the app being stopped by a signal: it is kept in
 /// `<data>/recovery/` and offered at the next start.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct UnsavedWorkRecoveryTests {
     static let title = "Łukasz Nowak (C-0001)"
     static let notes = ["Worried about the winter fuel bill", "陈 will call back on Monday 🙂"]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Two windows on one caseload, and windows that change size.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct WindowTests {
     @Test("A second window on the same folder is read-only, says why, and refuses changes")
     func secondInstanceIsReadOnly() async throws {
