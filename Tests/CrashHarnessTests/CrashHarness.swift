@@ -127,9 +127,8 @@ struct CrashHarness {
             figures.temporaryFilesLeft += names.filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }.count
         }
         // Opening tidies the temporary files; loading must then find every file whole.
-        let store = try ClientStore.open(directory: directory, now: Date())
+        let store = try openAfterKill()
         defer { store.close() }
-        guard store.access == .readWrite else { throw CrashHarnessError("opened \(store.access) after a kill") }
         let clients = store.loadClients()
         let assets = store.loadAssets()
         if let problem = (clients.problems + assets.problems).first {
@@ -159,6 +158,21 @@ struct CrashHarness {
             throw CrashHarnessError(
                 "after kill \(figures.kills): \(count) acknowledged saves of \(id) but \(updateCounts[id] ?? 0) audit entries")
         }
+    }
+
+    /// Opens the caseload for writing. The kernel lets go of the killed worker's lock as the process
+    /// is torn down, which on a loaded machine can trail its exit being reported: a lock still held
+    /// is tried again for a few seconds.
+    private func openAfterKill() throws -> ClientStore {
+        for _ in 1..<50 {
+            let store = try ClientStore.open(directory: directory, now: Date())
+            guard case .readOnly(.otherInstance) = store.access else {
+                guard store.access == .readWrite else { throw CrashHarnessError("opened \(store.access) after a kill") }
+                return store
+            }
+            usleep(100_000)
+        }
+        throw CrashHarnessError("after kill \(figures.kills): the caseload stayed locked")
     }
 
     /// The record holds its newest acknowledged save, or a later one that was begun.

@@ -40,13 +40,26 @@ func fail(_ message: String) -> Never {
 }
 
 let now = Date(timeIntervalSince1970: 1_795_000_000)
-let store: ClientStore
-do {
-    store = try ClientStore.open(directory: URL(fileURLWithPath: arguments[1]), now: now)
-} catch {
-    fail("\(error)")
+/// Opens the caseload for writing. The kernel lets go of a killed worker's lock as the process is
+/// torn down, which on a loaded machine can trail its exit being reported, so a lock still held is
+/// tried again for a few seconds before giving up.
+func openForWriting() -> ClientStore {
+    for attempt in 1...50 {
+        let store: ClientStore
+        do {
+            store = try ClientStore.open(directory: URL(fileURLWithPath: arguments[1]), now: now)
+        } catch {
+            fail("\(error)")
+        }
+        switch store.access {
+        case .readWrite: return store
+        case .readOnly(.otherInstance) where attempt < 50: usleep(100_000)
+        case .readOnly: fail("opened \(store.access)")
+        }
+    }
+    fail("the caseload stayed locked")
 }
-guard store.access == .readWrite else { fail("opened \(store.access)") }
+let store = openForWriting()
 
 if preparing {
     let today = CalendarDate(year: 2026, month: 11, day: 21)!
