@@ -42,8 +42,12 @@ public enum AppLoop {
         case signal(Int32)
     }
 
-    /// Runs until the person quits or a termination signal arrives.
-    public static func run(_ state: inout AppState, terminal: Terminal, clock: () -> Date, shell: AppShell) -> Exit {
+    /// Runs until the person quits or a termination signal arrives. `loading` delivers the full
+    /// clients when `state` starts from summaries only.
+    public static func run(_ state: inout AppState, terminal: Terminal, clock: () -> Date, shell: AppShell,
+                           loading: ClientLoading? = nil) -> Exit {
+        var loading = state.clientsLoaded ? nil : loading
+        var loadingStarted = false
         state.size = terminal.size
         state.now = clock()
         var needsDraw = true
@@ -59,8 +63,19 @@ public enum AppLoop {
                 terminal.draw(frame.buffer, cursor: frame.cursor)
                 needsDraw = false
             }
+            if !loadingStarted {
+                loading?.start()
+                loadingStarted = true
+            }
             if let signal = terminal.pendingTerminationSignal { return .signal(signal) }
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 250) else {
+            if let loaded = loading?.poll() {
+                _ = state.update(.clientsLoaded(loaded))
+                loading = nil
+                needsDraw = true
+                continue
+            }
+            // While clients are arriving, look for them often; otherwise only the clock needs a look.
+            guard let event = terminal.nextEvent(timeoutMilliseconds: loading == nil ? 250 : 10) else {
                 // Idle: redraw only when the day changes, so waiting days stay right past midnight.
                 let now = clock()
                 if CalendarDate(now, in: state.timeZone) != state.today { needsDraw = true }
@@ -68,6 +83,14 @@ public enum AppLoop {
                 continue
             }
             _ = state.update(.clock(clock()))
+            if let pending = loading, !state.canHandleBeforeClientsLoad(event) {
+                state.message = Message("Reading every client's file…")
+                let frame = state.render()
+                terminal.draw(frame.buffer, cursor: frame.cursor)
+                state.message = nil
+                _ = state.update(.clientsLoaded(pending.wait()))
+                loading = nil
+            }
             var effects = state.update(.terminal(event))
             needsDraw = true
             while !effects.isEmpty {

@@ -4,7 +4,14 @@ import TerminalUI
 
 /// Everything the screens show. Changed only by `update`; drawn by `render`.
 public struct AppState: Sendable {
+    /// Every client decoded in full. Empty while a large caseload is still being read after the
+    /// first frame (see `clientsLoaded`); the list works from `summaries` meanwhile.
     public var clients: [UUID: Client]
+    /// One row's worth of every client: what the list sorts, filters, counts and draws.
+    public internal(set) var summaries: [UUID: ClientSummary]
+    /// False while the full client files are still being read in the background. Until then only
+    /// the list can be browsed and searched (see `canHandleBeforeClientsLoad`).
+    public internal(set) var clientsLoaded: Bool
     /// The community-asset directory, shared by everyone who uses this data folder.
     public var assets: [UUID: Asset]
     /// Each asset's folded searchable text, kept beside it (as `searchKeys` is for clients) so the
@@ -49,13 +56,27 @@ public struct AppState: Sendable {
                 readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],
                 dataFolder: String = "", isDemo: Bool = false, workerName: String = "",
                 settings: WorkerSettings = WorkerSettings(), themes: ThemeChoices = ThemeChoices()) {
+        self.init(summaries: clients.map(\.summary), assets: assets, now: now, timeZone: timeZone, size: size,
+                  readOnlyReason: readOnlyReason, loadProblems: loadProblems, dataFolder: dataFolder, isDemo: isDemo,
+                  workerName: workerName, settings: settings, themes: themes)
         self.clients = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0) })
+        clientsLoaded = true
+    }
+
+    /// A caseload whose list can show now and whose clients arrive later, as `.clientsLoaded`.
+    public init(summaries: [ClientSummary], assets: [Asset] = [], now: Date, timeZone: TimeZone = .current, size: Size,
+                readOnlyReason: String? = nil, loadProblems: [UnreadableFile] = [],
+                dataFolder: String = "", isDemo: Bool = false, workerName: String = "",
+                settings: WorkerSettings = WorkerSettings(), themes: ThemeChoices = ThemeChoices()) {
+        self.clients = [:]
+        self.summaries = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.clientsLoaded = false
         self.assets = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.assetSearchKeys = self.assets.mapValues(AssetSearchKey.init)
         self.workerName = workerName
         self.settings = settings
         self.themes = themes
-        self.searchKeys = self.clients.mapValues(ClientSearchKey.init)
+        self.searchKeys = self.summaries.mapValues(ClientSearchKey.init)
         self.now = now
         self.timeZone = timeZone
         self.size = size
@@ -80,7 +101,9 @@ public struct AppState: Sendable {
     /// Replaces or adds a client, keeping its search key in step.
     mutating func store(_ client: Client) {
         clients[client.id] = client
-        searchKeys[client.id] = ClientSearchKey(client)
+        let summary = client.summary
+        summaries[client.id] = summary
+        searchKeys[client.id] = ClientSearchKey(summary)
     }
 
     func matches(_ id: UUID, _ query: SearchQuery) -> Bool {
@@ -212,6 +235,8 @@ public enum AppEvent: Sendable {
     case movedAside(MovedAside)
     /// Work the shell could not do (an editor that would not start, a file it could not remove).
     case effectFailed(reason: String)
+    /// The full client files, read after the first frame of a large caseload.
+    case clientsLoaded(LoadedClients)
     /// The clock moved on (the shell sends this so "today" and waiting days stay right past midnight).
     case clock(Date)
 }

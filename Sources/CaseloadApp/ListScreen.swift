@@ -186,7 +186,7 @@ extension AppState {
     /// The selected client's id, or nil after saying there is none to act on.
     private mutating func selectedOrSay() -> UUID? {
         if let id = list.selectedID { return id }
-        message = Message(error: clients.isEmpty ? "No clients yet: press a to add one" : "No client selected: Esc shows all clients")
+        message = Message(error: summaries.isEmpty ? "No clients yet: press a to add one" : "No client selected: Esc shows all clients")
         return nil
     }
 

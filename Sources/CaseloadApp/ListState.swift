@@ -35,6 +35,9 @@ public struct ListState: Sendable {
     public var practiceFilter: String?
     /// Client ids in display order, recomputed whenever the clients, sort or filters change.
     public var rows: [UUID] = []
+    /// How many clients have each status, unfiltered, for the header; recomputed with `rows`, so a
+    /// keystroke never counts the whole caseload.
+    public var statusCounts: [ClientStatus: Int] = [:]
     /// The selection follows the client, not the row number, across filters, sorts and saves.
     public var selectedID: UUID?
     public var scrollTop = 0
@@ -61,7 +64,9 @@ extension AppState {
     mutating func refreshRows() {
         let previousIndex = list.selectedIndex
         let query = CaseloadQuery(statuses: list.statusFilter.statuses, practice: list.practiceFilter, sort: list.sort)
-        list.rows = query.apply(to: Array(clients.values), today: today).map(\.id)
+        let all = Array(summaries.values)
+        list.rows = query.apply(to: all, today: today).map(\.id)
+        list.statusCounts = CaseloadQuery().statusCounts(in: all)
         if let id = list.selectedID, list.rows.contains(id) { return }
         if list.rows.isEmpty {
             list.selectedID = nil
@@ -74,7 +79,7 @@ extension AppState {
 
     /// Practices in the caseload, alphabetically, for the practice filter.
     var practices: [String] {
-        CaseloadQuery.practices(in: Array(clients.values))
+        CaseloadQuery.practices(in: Array(summaries.values))
     }
 
     var selectedClient: Client? {

@@ -83,7 +83,7 @@ extension AppState {
             buffer.write(cell.text, x: 1 + cell.x, y: headerRow.y, style: Style(.heading, [.underline]))
         }
         if list.rows.isEmpty {
-            let why = clients.isEmpty
+            let why = summaries.isEmpty
                 ? ["No clients yet: press a to add one.", "Caseload folder: \(dataFolder)"]
                 : ["No clients match these filters: press Esc to show all."]
             for (offset, line) in why.enumerated() {
@@ -94,7 +94,7 @@ extension AppState {
         let query = SearchQuery(list.activeQuery)
         for (offset, id) in list.rows.dropFirst(list.scrollTop).prefix(tableArea.height).enumerated() {
             let y = tableArea.y + offset
-            let client = clients[id]!
+            let client = summaries[id]!
             let isSelected = id == list.selectedID
             drawRow(client, layout: layout, y: y, into: &buffer, matches: !query.isEmpty && matches(id, query))
             if isSelected {
@@ -107,9 +107,9 @@ extension AppState {
 
     /// The header: counts by status, shortened until it fits, with demo and unreadable-file marks.
     private var listTitle: String {
-        let all = Array(clients.values)
-        let counts = CaseloadQuery().statusCounts(in: all)
-        let clientsText = "\(all.count) client\(all.count == 1 ? "" : "s")"
+        let counts = list.statusCounts
+        let total = summaries.count
+        let clientsText = "\(total) client\(total == 1 ? "" : "s")"
         let short: [ClientStatus: String] = [.waiting: "wait", .contacting: "contact", .active: "active", .onHold: "hold", .discharged: "disch."]
         var marks: [String] = []
         if isDemo { marks.append("DEMO (synthetic)") }
@@ -121,20 +121,20 @@ extension AppState {
             "Caseload · \(prefix)\(clientsText): \(long)",
             "\(prefix)\(clientsText) · \(long)",
             "\(prefix)\(clientsText): \(brief)",
-            "\(prefix)\(all.count): \(brief)",
+            "\(prefix)\(total): \(brief)",
         ]
         // One column goes to the leading space.
         return candidates.first { TextWidth.of($0) < size.width } ?? candidates.last!
     }
 
     /// `12-Nov` this year, `12-Nov-25` otherwise; `⚠` marks an overdue one without relying on colour.
-    private func nextText(_ followUp: FollowUp) -> String {
-        let date = DateStyle.screen(followUp.due)
-        let short = followUp.due.year == today.year ? String(date.prefix(6)) : String(date.prefix(7)) + String(date.suffix(2))
-        return followUp.isOverdue(today: today) ? "⚠" + short : short
+    private func nextText(_ due: CalendarDate) -> String {
+        let date = DateStyle.screen(due)
+        let short = due.year == today.year ? String(date.prefix(6)) : String(date.prefix(7)) + String(date.suffix(2))
+        return due < today ? "⚠" + short : short
     }
 
-    private func drawRow(_ client: Client, layout: ListColumns, y: Int, into buffer: inout Buffer, matches: Bool) {
+    private func drawRow(_ client: ClientSummary, layout: ListColumns, y: Int, into buffer: inout Buffer, matches: Bool) {
         for cell in layout.line({ kind in
             switch kind {
             case .flags: (client.hasRisk ? "!" : " ") + (client.discussInSupervision ? "S" : " ")
@@ -144,7 +144,7 @@ extension AppState {
             case .practice: client.practice
             case .status: client.status.label
             case .waiting: client.currentWait(today: today).map { "\($0)d" } ?? ""
-            case .next: client.nextFollowUp.map { nextText($0) } ?? ""
+            case .next: client.nextFollowUpDue.map { nextText($0) } ?? ""
             case .updated: DateStyle.screen(CalendarDate(client.updatedAt, in: timeZone))
             }
         }) {
@@ -152,7 +152,7 @@ extension AppState {
             switch cell.kind {
             case .flags where client.hasRisk: style = Style(.risk)
             case .name where matches: style = Style(.searchMatch)
-            case .next where client.nextFollowUp?.isOverdue(today: today) == true: style = Style(.warning)
+            case .next where client.isFollowUpOverdue(today: today): style = Style(.warning)
             case .nhs where client.nhsNumber == nil, .updated: style = Style(.muted)
             default: break
             }

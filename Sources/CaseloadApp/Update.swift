@@ -65,6 +65,9 @@ extension AppState {
         case .clock(let date):
             now = date
             return []
+        case .clientsLoaded(let loaded):
+            clientsArrived(loaded)
+            return []
         case .externalEditFinished(let text):
             externalEditFinished(text)
             return []

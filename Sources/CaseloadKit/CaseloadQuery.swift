@@ -50,30 +50,30 @@ public struct CaseloadQuery: Hashable, Sendable {
     }
 
     /// Positions in `clients` of those shown, in display order.
-    public func indices(in clients: [Client], today: CalendarDate) -> [Int] {
+    public func indices(in clients: [ClientSummary], today: CalendarDate) -> [Int] {
         let shown = indicesIgnoringStatus(in: clients).filter { statuses?.contains(clients[$0].status) ?? true }
         return sorted(shown, of: clients, today: today)
     }
 
     /// The clients shown, in display order.
-    public func apply(to clients: [Client], today: CalendarDate) -> [Client] {
+    public func apply(to clients: [ClientSummary], today: CalendarDate) -> [ClientSummary] {
         indices(in: clients, today: today).map { clients[$0] }
     }
 
     /// How many clients have each status once practice and search are applied, but not the status
     /// filter: the header shows what choosing each status would give. Every status has an entry.
-    public func statusCounts(in clients: [Client]) -> [ClientStatus: Int] {
+    public func statusCounts(in clients: [ClientSummary]) -> [ClientStatus: Int] {
         var counts = Dictionary(uniqueKeysWithValues: ClientStatus.allCases.map { ($0, 0) })
         for index in indicesIgnoringStatus(in: clients) { counts[clients[index].status, default: 0] += 1 }
         return counts
     }
 
     /// The distinct practices in `clients`, in name order, for a practice filter.
-    public static func practices(in clients: [Client]) -> [String] {
+    public static func practices(in clients: [ClientSummary]) -> [String] {
         Set(clients.map(\.practice)).sorted { (SearchFolding.fold($0), $0) < (SearchFolding.fold($1), $1) }
     }
 
-    private func indicesIgnoringStatus(in clients: [Client]) -> [Int] {
+    private func indicesIgnoringStatus(in clients: [ClientSummary]) -> [Int] {
         let query = SearchQuery(search)
         let wantedPractice = practice.map(SearchFolding.fold)
         return clients.indices.filter { index in
@@ -83,7 +83,7 @@ public struct CaseloadQuery: Hashable, Sendable {
         }
     }
 
-    private func sorted(_ indices: [Int], of clients: [Client], today: CalendarDate) -> [Int] {
+    private func sorted(_ indices: [Int], of clients: [ClientSummary], today: CalendarDate) -> [Int] {
         // Each key is computed once, not on every comparison. Ties fall to the reference number
         // (so C-10000 follows C-9999), then to the position in `clients`, which makes the order stable.
         let keyed = indices.map { index in
@@ -94,12 +94,12 @@ public struct CaseloadQuery: Hashable, Sendable {
         return keyed.sorted { $0 < $1 }.map(\.4)
     }
 
-    private func sortKey(_ client: Client, today: CalendarDate) -> (group: Int, number: Double, text: String) {
+    private func sortKey(_ client: ClientSummary, today: CalendarDate) -> (group: Int, number: Double, text: String) {
         switch sort {
         case .name:
             return (0, 0, SearchFolding.fold(client.name))
         case .referralDate:
-            return (0, Double(client.referral.date.dayNumber), "")
+            return (0, Double(client.referralDate.dayNumber), "")
         case .lastUpdated:
             return (0, -client.updatedAt.timeIntervalSinceReferenceDate, "")
         case .status:

@@ -126,8 +126,7 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
 
     /// The name to greet the person by.
     public var displayName: String {
-        guard let preferred = preferredName, !preferred.isEmpty, preferred != name else { return name }
-        return "\(name) (\(preferred))"
+        ClientNaming.displayName(name: name, preferredName: preferredName)
     }
 
     /// Days waiting so far while the person has not been reached yet; nil once reached or discharged.
@@ -138,9 +137,7 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
     /// Days from referral to first contact, or to `today` while the person is still waiting.
     /// Nil once discharged without ever being reached.
     public func daysWaiting(today: CalendarDate) -> Int? {
-        if let first = firstContactDate { return max(0, referral.date.days(until: first)) }
-        guard status.isAwaitingFirstContact else { return nil }
-        return max(0, referral.date.days(until: today))
+        WaitingDays.days(referral: referral.date, firstContact: firstContactDate, status: status, today: today)
     }
 }
 

@@ -50,9 +50,19 @@ public struct ClientSearchKey: Hashable, Sendable {
     let nhsDigits: String?
 
     public init(_ client: Client) {
-        names = SearchFolding.fold([client.name, client.preferredName ?? ""].joined(separator: " "))
-        referenceNumber = ClientReference.number(in: client.reference)
-        nhsDigits = client.nhsNumber?.digits
+        self.init(name: client.name, preferredName: client.preferredName, reference: client.reference,
+                  nhsNumber: client.nhsNumber)
+    }
+
+    public init(_ summary: ClientSummary) {
+        self.init(name: summary.name, preferredName: summary.preferredName, reference: summary.reference,
+                  nhsNumber: summary.nhsNumber)
+    }
+
+    private init(name: String, preferredName: String?, reference: String, nhsNumber: NHSNumber?) {
+        names = SearchFolding.fold([name, preferredName ?? ""].joined(separator: " "))
+        referenceNumber = ClientReference.number(in: reference)
+        nhsDigits = nhsNumber?.digits
     }
 
     public func matches(_ query: SearchQuery) -> Bool {

@@ -147,6 +147,11 @@ public final class ClientStore {
         }
     }
 
+    /// Remembers the unknown fields of records read in the background (see `adopt`).
+    func keepUnknownFields(_ found: [UUID: UnknownFields], in folder: String) {
+        unknownFields[folder, default: [:]].merge(found) { _, new in new }
+    }
+
     /// Remembers what `record`'s file now holds of its unknown fields.
     func keepUnknownFields<Record: StoredRecord>(_ unknown: UnknownFields?, of record: Record) {
         unknownFields[Record.folderName, default: [:]][record.id] = unknown

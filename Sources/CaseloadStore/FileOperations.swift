@@ -33,6 +33,8 @@ public struct FileOperations: Sendable {
     public var lockExclusive: @Sendable (_ fd: Int32) throws(SystemError) -> Void
     /// `link(2)`: a second name for an existing file, as backups use for record files.
     public var link: @Sendable (_ existing: String, _ new: String) throws(SystemError) -> Void
+    /// `stat(2)`: what tells one version of a file from another without reading it.
+    public var identity: @Sendable (_ path: String) throws(SystemError) -> FileIdentity
 
     public init(
         open: @escaping @Sendable (String, Int32, mode_t) throws(SystemError) -> Int32,
@@ -48,7 +50,8 @@ public struct FileOperations: Sendable {
         listDirectory: @escaping @Sendable (String) throws(SystemError) -> [String],
         checkWritable: @escaping @Sendable (String) throws(SystemError) -> Void,
         lockExclusive: @escaping @Sendable (Int32) throws(SystemError) -> Void,
-        link: @escaping @Sendable (String, String) throws(SystemError) -> Void
+        link: @escaping @Sendable (String, String) throws(SystemError) -> Void,
+        identity: @escaping @Sendable (String) throws(SystemError) -> FileIdentity = SystemFiles.identity
     ) {
         self.open = open
         self.write = write
@@ -64,6 +67,7 @@ public struct FileOperations: Sendable {
         self.checkWritable = checkWritable
         self.lockExclusive = lockExclusive
         self.link = link
+        self.identity = identity
     }
 }
 
@@ -129,8 +133,36 @@ extension FileOperations {
     )
 }
 
+/// One version of a file as `stat(2)` sees it. Saves replace a file by rename, so a new version
+/// has a new inode; an edit in place changes the size or the times. Equal identities mean the
+/// contents were not changed through any normal means.
+public struct FileIdentity: Hashable, Sendable {
+    public var inode: UInt64
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var modified: Int64
+    /// Nanoseconds since 1970; changes with any change to the file and cannot be set back.
+    public var changed: Int64
+
+    public init(inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
+}
+
 /// Plain system-call helpers shared by `FileOperations.system` and the lock.
-enum SystemFiles {
+public enum SystemFiles {
+    @Sendable public static func identity(_ path: String) throws(SystemError) -> FileIdentity {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .current }
+        return FileIdentity(
+            inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
+
     static func readWholeFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8] {
         try withRegularFile(path) { (fd, size) throws(SystemError) in
             guard size <= limit else { throw SystemError(EFBIG) }

@@ -3,7 +3,7 @@ import Glibc
 
 /// A kind of record the store keeps one to a file, named `<uuid lowercased>.json`, in a folder of
 /// its own: clients and assets. What the shared reading and saving need to know about each.
-protocol StoredRecord: Codable, Identifiable where ID == UUID {
+protocol StoredRecord: Codable, Identifiable, Sendable where ID == UUID {
     /// Files with a higher `schemaVersion` are reported as written by a newer Caseload.
     static var currentSchemaVersion: Int { get }
     /// "client", as in "the earlier version given is of another client".
@@ -42,59 +42,100 @@ struct RecordFileReader<Record: StoredRecord> {
     }
 
     func load() -> Load {
-        let folder = directory + "/" + Self.folderName
-        let names: [String]
-        do {
-            names = try operations.listDirectory(folder)
-        } catch {
-            if error.code == ENOENT { return Load() }
-            let reason = error.code == ENOTDIR ? "a file where the \(Self.folderName) folder should be"
-                : "cannot be read: \(error)"
-            return Load(problems: [FileProblem(fileName: Self.folderName, reason: reason)])
-        }
-
-        let decoder = StoreJSON.decoder()
+        let (files, listingProblem) = listRecordFiles()
+        if let listingProblem { return Load(problems: [listingProblem]) }
         var decoded: [(fileName: String, record: Record, unknownFields: UnknownFields?)] = []
         var problems: [FileProblem] = []
-        // Dot-files include our own temporary files; anything not .json is not ours to judge.
-        for name in names.sorted() where !name.hasPrefix(".") && name.hasSuffix(".json") {
+        for (name, outcome) in zip(files, decode(files)) {
             let relative = Self.folderName + "/" + name
-            switch read(folder + "/" + name, decoder: decoder) {
+            switch outcome {
             case .record(let record, let unknownFields): decoded.append((relative, record, unknownFields))
             case .problem(let reason, let reference):
                 problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
             case .vanished: break
             }
         }
-
-        // The file named after its id wins; any other file with that id (a copy, say) is a problem,
-        // and so is a misnamed file, because saving it would create a second file for the same record.
-        let properlyNamed = Dictionary(
-            decoded.filter { $0.fileName == Self.relativePath(for: $0.record.id) }.map { ($0.record.id, $0.fileName) },
-            uniquingKeysWith: { first, _ in first })
+        let resolution = Self.resolve(decoded.map {
+            LoadedFile(fileName: $0.fileName, id: $0.record.id, problemLabel: $0.record.problemLabel,
+                       reservedReference: $0.record.reservedReference)
+        })
         var load = Load()
+        for index in resolution.kept {
+            load.records.append(decoded[index].record)
+            load.unknownFields[decoded[index].record.id] = decoded[index].unknownFields
+        }
+        load.problems = (problems + resolution.problems).sorted { $0.fileName < $1.fileName }
+        return load
+    }
+
+    /// The record files' names, sorted, or why the folder cannot be listed. No folder is no files.
+    func listRecordFiles() -> (names: [String], problem: FileProblem?) {
+        do {
+            // Dot-files include our own temporary files; anything not .json is not ours to judge.
+            let names = try operations.listDirectory(directory + "/" + Self.folderName)
+            return (names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }.sorted(), nil)
+        } catch {
+            if error.code == ENOENT { return ([], nil) }
+            let reason = error.code == ENOTDIR ? "a file where the \(Self.folderName) folder should be"
+                : "cannot be read: \(error)"
+            return ([], FileProblem(fileName: Self.folderName, reason: reason))
+        }
+    }
+
+    /// A file that held a record, as far as telling copies and misnamed files apart needs.
+    struct LoadedFile {
+        var fileName: String
+        var id: UUID
+        var problemLabel: String
+        var reservedReference: String?
+    }
+
+    /// Which of `files` to load. The file named after its id wins; any other file with that id (a
+    /// copy, say) is a problem, and so is a misnamed file, because saving it would create a second
+    /// file for the same record.
+    static func resolve(_ files: [LoadedFile]) -> (kept: [Int], problems: [FileProblem]) {
+        let properlyNamed = Dictionary(
+            files.filter { $0.fileName == relativePath(for: $0.id) }.map { ($0.id, $0.fileName) },
+            uniquingKeysWith: { first, _ in first })
+        var kept: [Int] = []
+        var problems: [FileProblem] = []
         var firstFile: [UUID: String] = [:]
-        for (fileName, record, unknownFields) in decoded {
-            let expected = Self.relativePath(for: record.id)
-            if fileName == expected {
-                load.records.append(record)
-                load.unknownFields[record.id] = unknownFields
-            } else if let other = properlyNamed[record.id] ?? firstFile[record.id] {
+        for (index, file) in files.enumerated() {
+            let expected = relativePath(for: file.id)
+            if file.fileName == expected {
+                kept.append(index)
+            } else if let other = properlyNamed[file.id] ?? firstFile[file.id] {
                 problems.append(FileProblem(
-                    fileName: fileName,
-                    reason: "holds \(record.problemLabel) with the same id as \(other); only \(other) was loaded",
-                    reference: record.reservedReference))
+                    fileName: file.fileName,
+                    reason: "holds \(file.problemLabel) with the same id as \(other); only \(other) was loaded",
+                    reference: file.reservedReference))
             } else {
-                firstFile[record.id] = fileName
+                firstFile[file.id] = file.fileName
                 problems.append(FileProblem(
-                    fileName: fileName,
-                    reason: "holds \(record.problemLabel) whose id does not match the file name; "
-                        + "rename it to \(expected)",
-                    reference: record.reservedReference))
+                    fileName: file.fileName,
+                    reason: "holds \(file.problemLabel) whose id does not match the file name; rename it to \(expected)",
+                    reference: file.reservedReference))
             }
         }
-        load.problems = problems.sorted { $0.fileName < $1.fileName }
-        return load
+        return (kept, problems)
+    }
+
+    /// Reads and decodes each of `names` (in the record folder), spread over every core: decoding
+    /// is most of the cost of opening a large caseload. Outcomes come back in the order of `names`.
+    func decode(_ names: [String]) -> [Outcome] {
+        let folder = directory + "/" + Self.folderName
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 64))
+        let results = WorkerResults<Outcome>(workers: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let decoder = StoreJSON.decoder()
+            var outcomes: [Outcome] = []
+            outcomes.reserveCapacity(names.count / workers + 1)
+            for index in stride(from: worker, to: names.count, by: workers) {
+                outcomes.append(read(folder + "/" + names[index], decoder: decoder))
+            }
+            results.set(outcomes, for: worker)
+        }
+        return results.interleaved(count: names.count)
     }
 
     /// `<folder>/<uuid lowercased>.json`, relative to the data folder.
@@ -106,7 +147,7 @@ struct RecordFileReader<Record: StoredRecord> {
 
     static func reference(in bytes: [UInt8]) -> String? { Record.reservedReference(in: bytes) }
 
-    private enum Outcome {
+    enum Outcome: Sendable {
         case record(Record, unknownFields: UnknownFields?)
         case problem(String, reference: String?)
         /// Deleted between listing and reading: not a problem with the data.

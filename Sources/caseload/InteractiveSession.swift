@@ -19,8 +19,8 @@ enum InteractiveSession {
     static func run(directory: URL, isDemo: Bool, themeFlag: String?, clock: Clock, environment: [String: String]) throws {
         let store = try ClientStore.open(directory: directory, now: clock.now())
         defer { store.close() }
-        let backupProblem = isDemo ? nil : BackupCommand.dailyBackupProblem(store, clock: clock)
-        let load = store.loadClients()
+        // Rows first; every client in full and today's backup follow after the first frame.
+        let load = store.loadSummaries()
         let assetLoad = store.loadAssets()
         let readOnlyReason: String? = switch store.access {
         case .readWrite: nil
@@ -49,21 +49,23 @@ enum InteractiveSession {
         if terminal.depth == .none {
             themes.choices.note = "This terminal shows no colour, so every theme looks monochrome here."
         }
-        var state = AppState(clients: load.clients, assets: assetLoad.assets, now: clock.now(), size: terminal.size,
+        var state = AppState(summaries: load.summaries, assets: assetLoad.assets, now: clock.now(), size: terminal.size,
                              readOnlyReason: readOnlyReason, loadProblems: unreadable, dataFolder: store.directory.path,
                              isDemo: isDemo, workerName: WorkerName.current(environment: environment),
                              settings: settings, themes: themes.choices)
         state.settingsUnreadable = settingsUnreadable
         state.reservedReferences = store.quarantinedReferences()
         if themes.problem != nil { state.message = Message(error: ThemeStartup.fallbackMessage(for: themes.choices)) }
-        if let backupProblem { state.message = Message(error: backupProblem) }
         if !store.access.isReadOnly {
             let recovered = RecoveryFiles.read(from: store)
             state.loadProblems += recovered.problems
             state.offer(recovered.works)
         }
         let shell = StoreShell(store: store, clock: clock, environment: environment)
-        let exit = AppLoop.run(&state, terminal: terminal, clock: clock.now, shell: shell)
+        let loading = BackgroundClientLoad(store: store, summaries: load) { store in
+            isDemo ? nil : BackupCommand.dailyBackupProblem(store, clock: clock)
+        }
+        let exit = AppLoop.run(&state, terminal: terminal, clock: clock.now, shell: shell, loading: loading)
         terminal.restore()
         if case .signal(let signal) = exit {
             // Stopped from outside (logout, shutdown): keep whatever was being typed.

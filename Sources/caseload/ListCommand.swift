@@ -42,14 +42,16 @@ struct ListCommand: ParsableCommand {
         }
         let store = try ClientStore.open(directory: directory, now: clock.now())
         defer { store.close() }
-        let load = store.loadClients()
+        // The list needs a row per client, not every client in full: see `SummaryLoad`.
+        let load = store.loadSummaries()
+        load.cacheUpdate?.write()
         for problem in load.problems {
             FileHandle.standardError.write(Data("caseload: skipped \(problem)\n".utf8))
         }
         let today = CalendarDate(clock.now())
-        let practiceName = try practice.map { try Self.practice(matching: $0, in: load.clients) }
+        let practiceName = try practice.map { try Self.practice(matching: $0, in: load.summaries) }
         let query = CaseloadQuery(statuses: status.map { [$0] }, practice: practiceName, search: search ?? "", sort: sort)
-        let rows = query.apply(to: load.clients, today: today).map { ListRow($0, today: today) }
+        let rows = query.apply(to: load.summaries, today: today).map { ListRow($0, today: today) }
         switch format {
         case .table: print(ListRow.table(rows), terminator: "")
         case .csv: print(ListRow.csv(rows), terminator: "")
@@ -59,7 +61,7 @@ struct ListCommand: ParsableCommand {
 
     /// The one practice whose name contains `text` (ignoring case and accents), so `--practice hillview`
     /// finds "Hillview Surgery"; an error naming the choices when none or several do.
-    static func practice(matching text: String, in clients: [Client]) throws -> String {
+    static func practice(matching text: String, in clients: [ClientSummary]) throws -> String {
         let practices = CaseloadQuery.practices(in: clients)
         let wanted = SearchFolding.fold(text)
         if let exact = practices.first(where: { SearchFolding.fold($0) == wanted }) { return exact }

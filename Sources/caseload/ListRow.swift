@@ -14,13 +14,13 @@ struct ListRow: Encodable {
     let risk: Bool
     let discussInSupervision: Bool
 
-    init(_ client: Client, today: CalendarDate) {
+    init(_ client: ClientSummary, today: CalendarDate) {
         reference = client.reference
         name = client.name
         nhsNumber = client.nhsNumber?.formatted
         practice = client.practice
         status = client.status.rawValue
-        referralDate = client.referral.date.iso
+        referralDate = client.referralDate.iso
         daysWaiting = client.currentWait(today: today)
         risk = client.hasRisk
         discussInSupervision = client.discussInSupervision

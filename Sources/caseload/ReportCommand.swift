@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         let records = try CaseloadRecords.open(location, clock: clock)
         defer { records.store.close() }
         let period = try Self.period(from: from, to: to, today: CalendarDate(clock.now()))
-        let practiceName = try practice.map { try ListCommand.practice(matching: $0, in: records.clients) }
+        let practiceName = try practice.map { try ListCommand.practice(matching: $0, in: records.clients.map(\.summary)) }
         let report = CaseloadReport(clients: records.clients, assets: records.assets, period: period,
                                     practice: practiceName, timeZone: .current)
         let text = ReportDocument.render(report, format: format, context: records.context(at: clock.now()))

@@ -2,7 +2,7 @@ import Testing
 @testable import CaseloadKit
 
 @Suite struct CaseloadQueryTests {
-    let clients: [Client] = [
+    let clients: [ClientSummary] = [Client]([
         Fixture.client("C-0001", name: "Zoë Whitfield", status: .active, referred: "2025-12-01",
                        firstContact: "2025-12-03", updatedHoursAgo: 30),
         Fixture.client("C-0002", name: "adam Price", status: .waiting, referred: "2026-02-20",
@@ -16,7 +16,7 @@ import Testing
         Fixture.client("C-0007", name: "Bea Ncube", status: .active, referred: "2026-01-05",
                        firstContact: "2026-01-07", updatedHoursAgo: 3),
         Fixture.client("C-0008", name: "Ciaran Moss", status: .contacting, referred: "2026-01-20", updatedHoursAgo: 4),
-    ]
+    ]).map(\.summary)
 
     func references(_ query: CaseloadQuery) -> [String] {
         query.apply(to: clients, today: Fixture.today).map(\.reference)
@@ -65,7 +65,7 @@ import Testing
 
     @Test func breaksTiesByReferenceNumberNotText() {
         let tied = [Fixture.client("C-10000", name: "Sam Lee"), Fixture.client("C-9999", name: "Sam Lee"),
-                    Fixture.client("C-0002", name: "sam lee")]
+                    Fixture.client("C-0002", name: "sam lee")].map(\.summary)
         let order = CaseloadQuery(sort: .name).apply(to: tied, today: Fixture.today).map(\.reference)
         #expect(order == ["C-0002", "C-9999", "C-10000"])
     }

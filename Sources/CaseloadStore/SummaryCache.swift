@@ -1,0 +1,150 @@
+import CaseloadKit
+import Foundation
+
+/// `cache/client-summaries`: one line per client file, holding the file's identity when it was
+/// read and the client's list row. It lets a large caseload show its list after reading one file
+/// and stat-ing the rest, instead of decoding every client first.
+///
+/// It is never trusted over the client files: a row counts only while its file still has the same
+/// identity (inode, size, modification and change times). Anything else, or a cache that does not
+/// parse, means reading the client file itself. It is rebuilt from the files whenever it is stale,
+/// and is left out of backups and checks, being nothing but a copy.
+///
+/// Tab-separated text rather than JSON: at 100,000 clients it parses in a fraction of the time.
+/// Fields, in order: file name, inode, size, modified ns, changed ns, id, reference, name, preferred
+/// name, NHS number, practice, status, referral date, first contact date, flags (`r` risk, `s`
+/// supervision), next follow-up date, updatedAt (the bits of its Double, in hex). Text fields
+/// escape backslash, tab, newline and carriage return with a backslash.
+struct SummaryCache: Equatable {
+    static let folderName = "cache"
+    static let fileName = "client-summaries"
+    static let relativePath = folderName + "/" + fileName
+    /// Bumped whenever a field is added or its meaning changes: an older cache is simply rebuilt.
+    static let header = "caseload client summaries 1"
+
+    struct Entry: Equatable {
+        var identity: FileIdentity
+        var summary: ClientSummary
+    }
+
+    /// By file name (`<uuid>.json`).
+    var entries: [String: Entry] = [:]
+
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = Array(Self.header.utf8)
+        out.reserveCapacity(entries.count * 200)
+        out.append(newline)
+        for name in entries.keys.sorted() {
+            let entry = entries[name]!
+            let summary = entry.summary
+            let flags = (summary.hasRisk ? "r" : "") + (summary.discussInSupervision ? "s" : "")
+            let fields = [
+                name, String(entry.identity.inode), String(entry.identity.size), String(entry.identity.modified),
+                String(entry.identity.changed), summary.id.uuidString, summary.reference, summary.name,
+                summary.preferredName ?? "", summary.nhsNumber?.digits ?? "", summary.practice,
+                summary.status.rawValue, summary.referralDate.iso, summary.firstContactDate?.iso ?? "", flags,
+                summary.nextFollowUpDue?.iso ?? "",
+                String(summary.updatedAt.timeIntervalSinceReferenceDate.bitPattern, radix: 16),
+            ]
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out.append(tab) }
+                Self.appendEscaped(field, to: &out)
+            }
+            out.append(newline)
+        }
+        return out
+    }
+
+    /// Nil when the bytes are not a cache this version wrote whole: the caller reads the files.
+    static func decode(_ bytes: [UInt8]) -> SummaryCache? {
+        bytes.withUnsafeBufferPointer { buffer -> SummaryCache? in
+            var lines = buffer.split(separator: newline, omittingEmptySubsequences: false)[...]
+            guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header,
+                  lines.last?.isEmpty == true else { return nil }
+            lines.removeLast()
+            var cache = SummaryCache()
+            cache.entries.reserveCapacity(lines.count)
+            for line in lines {
+                let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+                guard fields.count == 17, let entry = entry(fields) else { return nil }
+                cache.entries[text(fields[0])] = entry
+            }
+            return cache
+        }
+    }
+
+    private static func entry(_ fields: [Slice<UnsafeBufferPointer<UInt8>>]) -> Entry? {
+        guard let inode = UInt64(text(fields[1])), let size = Int64(text(fields[2])),
+              let modified = Int64(text(fields[3])), let changed = Int64(text(fields[4])),
+              let id = UUID(uuidString: text(fields[5])),
+              let status = ClientStatus(rawValue: text(fields[11])),
+              let referral = CalendarDate(iso: text(fields[12])),
+              let updatedBits = UInt64(text(fields[16]), radix: 16) else { return nil }
+        let nhsDigits = text(fields[9])
+        let nhsNumber: NHSNumber?
+        if nhsDigits.isEmpty {
+            nhsNumber = nil
+        } else {
+            guard let number = try? NHSNumber(nhsDigits) else { return nil }
+            nhsNumber = number
+        }
+        let preferredName = text(fields[8])
+        let firstContact = text(fields[13])
+        let nextDue = text(fields[15])
+        let flags = text(fields[14])
+        let summary = ClientSummary(
+            id: id, reference: text(fields[6]), name: text(fields[7]),
+            preferredName: preferredName.isEmpty ? nil : preferredName, nhsNumber: nhsNumber,
+            practice: text(fields[10]), status: status, referralDate: referral,
+            firstContactDate: firstContact.isEmpty ? nil : CalendarDate(iso: firstContact),
+            hasRisk: flags.contains("r"), discussInSupervision: flags.contains("s"),
+            nextFollowUpDue: nextDue.isEmpty ? nil : CalendarDate(iso: nextDue),
+            updatedAt: Date(timeIntervalSinceReferenceDate: Double(bitPattern: updatedBits)))
+        if !firstContact.isEmpty && summary.firstContactDate == nil { return nil }
+        if !nextDue.isEmpty && summary.nextFollowUpDue == nil { return nil }
+        return Entry(identity: FileIdentity(inode: inode, size: size, modified: modified, changed: changed),
+                     summary: summary)
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let tab = UInt8(ascii: "\t")
+    private static let backslash = UInt8(ascii: "\\")
+    private var newline: UInt8 { Self.newline }
+    private var tab: UInt8 { Self.tab }
+
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case backslash: out += [backslash, backslash]
+            case tab: out += [backslash, UInt8(ascii: "t")]
+            case newline: out += [backslash, UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
+            default: out.append(byte)
+            }
+        }
+    }
+
+    /// A field's text with its escapes undone.
+    private static func text(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard field.contains(backslash) else { return String(decoding: field, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(field.count)
+        var escaped = false
+        for byte in field {
+            if escaped {
+                switch byte {
+                case UInt8(ascii: "t"): bytes.append(tab)
+                case UInt8(ascii: "n"): bytes.append(newline)
+                case UInt8(ascii: "r"): bytes.append(UInt8(ascii: "\r"))
+                default: bytes.append(byte)
+                }
+                escaped = false
+            } else if byte == backslash {
+                escaped = true
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

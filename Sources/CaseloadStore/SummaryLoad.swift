@@ -1,0 +1,177 @@
+import CaseloadKit
+import Foundation
+import Glibc
+
+/// The first, quick reading of the clients: a list row for each, from the summary cache where a
+/// file is unchanged since it was cached, and from the file itself where not. Problem files are
+/// always read, so they are all reported now, as `loadClients` would report them.
+public struct SummaryLoad: Sendable {
+    public var summaries: [ClientSummary]
+    public var problems: [FileProblem]
+    /// How many rows came from the cache, and how many files had to be decoded.
+    public var cachedCount: Int
+    public var decodedCount: Int
+    /// The rest of the reading, to run off the main thread.
+    public var remainder: PendingClients
+    /// The cache rebuilt from what was read, when the one on disk is out of date and this window
+    /// may write: `write` it off the main thread, or straight away where nothing is waiting.
+    public var cacheUpdate: SummaryCacheUpdate?
+}
+
+/// A summary cache to write. Best effort: a cache that cannot be written only means the next start
+/// reads more files.
+public struct SummaryCacheUpdate: Sendable {
+    let directory: String
+    let operations: FileOperations
+    let cache: SummaryCache
+
+    public func write() {
+        let folder = directory + "/" + SummaryCache.folderName
+        do {
+            try Folders.ensure(folder)
+            try operations.writeDurably(cache.encoded(), to: SummaryCache.fileName, in: folder)
+        } catch {
+            return
+        }
+    }
+}
+
+/// Decodes the client files the cache stood in for. `Sendable` and free of the store, so that it
+/// runs on a background thread while the list is in use.
+public struct PendingClients: Sendable {
+    let reader: RecordFileReader<Client>
+    /// Files whose rows came from the cache, in the clients folder.
+    let files: [String]
+    /// Clients decoded already, because the cache had no good row for them.
+    let decoded: [Client]
+    let decodedUnknownFields: [UUID: UnknownFields]
+    public func load() -> FullClientLoad {
+        var full = FullClientLoad(clients: decoded, problems: [], unknownFields: decodedUnknownFields)
+        for (name, outcome) in zip(files, reader.decode(files)) {
+            let relative = Client.folderName + "/" + name
+            switch outcome {
+            case .record(let client, let unknownFields) where RecordFileReader<Client>.relativePath(for: client.id) == relative:
+                full.clients.append(client)
+                full.unknownFields[client.id] = unknownFields
+            case .record(let client, _):
+                // Rewritten since it was listed, with another id: `loadClients` would say so too.
+                full.problems.append(FileProblem(
+                    fileName: relative, reason: "holds \(client.problemLabel) whose id does not match the file name; "
+                        + "rename it to \(RecordFileReader<Client>.relativePath(for: client.id))",
+                    reference: client.reference))
+            case .problem(let reason, let reference):
+                full.problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
+            case .vanished:
+                break
+            }
+        }
+        return full
+    }
+
+}
+
+/// Every client decoded in full, once the background reading is done.
+public struct FullClientLoad: Sendable {
+    public var clients: [Client]
+    /// Files that turned out unreadable only now, having changed since they were listed.
+    public var problems: [FileProblem]
+    var unknownFields: [UUID: UnknownFields]
+}
+
+extension ClientStore {
+    /// Reads a row for every client file quickly: see `SummaryLoad`. Saving waits for `adopt`,
+    /// which hands over what the full reading found.
+    public func loadSummaries() -> SummaryLoad {
+        let reader = RecordFileReader<Client>(directory: directory.path, operations: operations)
+        let folder = directory.path + "/" + Client.folderName
+        var load = SummaryLoad(
+            summaries: [], problems: [], cachedCount: 0, decodedCount: 0,
+            remainder: PendingClients(reader: reader, files: [], decoded: [], decodedUnknownFields: [:]))
+        let (names, listingProblem) = reader.listRecordFiles()
+        if let listingProblem {
+            load.problems = [listingProblem]
+            return load
+        }
+
+        let cache = (try? operations.readFile(directory.path + "/" + SummaryCache.relativePath, 1 << 30))
+            .flatMap(SummaryCache.decode)
+        let identities = Self.identities(of: names, in: folder, operations: operations)
+        var cached: [ClientSummary] = []
+        var cachedNames: [String] = []
+        var misses: [String] = []
+        for (name, identity) in zip(names, identities) {
+            if let identity, let entry = cache?.entries[name], entry.identity == identity,
+               RecordFileReader<Client>.fileName(for: entry.summary.id) == name {
+                cached.append(entry.summary)
+                cachedNames.append(name)
+            } else {
+                misses.append(name)
+            }
+        }
+
+        var decoded: [(fileName: String, client: Client, unknownFields: UnknownFields?)] = []
+        var problems: [FileProblem] = []
+        for (name, outcome) in zip(misses, reader.decode(misses)) {
+            let relative = Client.folderName + "/" + name
+            switch outcome {
+            case .record(let client, let unknownFields): decoded.append((relative, client, unknownFields))
+            case .problem(let reason, let reference):
+                problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
+            case .vanished: break
+            }
+        }
+        let resolution = RecordFileReader<Client>.resolve(
+            cached.map { .init(fileName: Client.folderName + "/" + RecordFileReader<Client>.fileName(for: $0.id), id: $0.id,
+                               problemLabel: "client \($0.reference)", reservedReference: $0.reference) }
+            + decoded.map { .init(fileName: $0.fileName, id: $0.client.id, problemLabel: $0.client.problemLabel,
+                                  reservedReference: $0.client.reservedReference) })
+        // Cached rows are named after their ids, so resolving never drops one.
+        let keptDecoded = resolution.kept.filter { $0 >= cached.count }.map { decoded[$0 - cached.count] }
+        load.summaries = cached + keptDecoded.map(\.client.summary)
+        load.problems = (problems + resolution.problems).sorted { $0.fileName < $1.fileName }
+        load.cachedCount = cached.count
+        load.decodedCount = misses.count
+        let unknownFields = Dictionary(keptDecoded.compactMap { file in file.unknownFields.map { (file.client.id, $0) } },
+                                       uniquingKeysWith: { first, _ in first })
+        keepUnknownFields(unknownFields, in: Client.folderName)
+        load.remainder = PendingClients(reader: reader, files: cachedNames, decoded: keptDecoded.map(\.client),
+                                        decodedUnknownFields: unknownFields)
+        let isStale = cache == nil || !keptDecoded.isEmpty || cache!.entries.count != cached.count
+        if isStale && !access.isReadOnly {
+            let decodedRows = Dictionary(
+                keptDecoded.map { (RecordFileReader<Client>.fileName(for: $0.client.id), $0.client.summary) },
+                uniquingKeysWith: { first, _ in first })
+            var update = SummaryCache()
+            for (name, identity) in zip(names, identities) {
+                guard let identity else { continue }
+                if let summary = decodedRows[name] {
+                    update.entries[name] = SummaryCache.Entry(identity: identity, summary: summary)
+                } else if let entry = cache?.entries[name], entry.identity == identity {
+                    update.entries[name] = entry
+                }
+            }
+            load.cacheUpdate = SummaryCacheUpdate(directory: directory.path, operations: operations, cache: update)
+        }
+        return load
+    }
+
+    /// Takes in what the full reading found, so that saves keep each client's unknown fields.
+    public func adopt(_ full: FullClientLoad) {
+        keepUnknownFields(full.unknownFields, in: Client.folderName)
+    }
+
+    /// `stat` of each file, spread over every core; nil where it fails (the file is read instead,
+    /// and reading says what is wrong).
+    private static func identities(of names: [String], in folder: String, operations: FileOperations) -> [FileIdentity?] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 1024))
+        let results = WorkerResults<FileIdentity?>(workers: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var found: [FileIdentity?] = []
+            for index in stride(from: worker, to: names.count, by: workers) {
+                found.append(try? operations.identity(folder + "/" + names[index]))
+            }
+            results.set(found, for: worker)
+        }
+        return results.interleaved(count: names.count)
+    }
+}

@@ -1,0 +1,210 @@
+import CaseloadKit
+@testable import CaseloadStore
+import Foundation
+import Glibc
+import Testing
+
+@Suite("Summary cache and the quick first reading")
+struct SummaryLoadTests {
+    /// Saves `count` clients, some with work, one with awkward text, into a new store.
+    private func savedClients(_ count: Int, in store: ClientStore) throws -> [Client] {
+        var clients: [Client] = []
+        for number in 1...count {
+            var client = try number == 1 ? clientWithWork() : fullClient(reference: "C-\(1000 + number)", name: "Zoë \(number)")
+            client.status = [.waiting, .contacting, .active, .onHold][number % 4]
+            client.discharge = nil
+            if number == 2 {
+                client.name = "Tab\there, new\nline, back\\slash, 陈 😀"
+                client.preferredName = nil
+                client.nhsNumber = nil
+                client.riskNote = ""
+            }
+            try store.save(client, previous: nil, at: pinnedNow)
+            clients.append(client)
+        }
+        return clients
+    }
+
+    private func byID(_ summaries: [ClientSummary]) -> [UUID: ClientSummary] {
+        Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
+    }
+
+    @Test func theCacheReadsBackExactlyWhatWasWritten() throws {
+        var cache = SummaryCache()
+        for client in [try clientWithWork(), try fullClient(reference: "C-7", name: "a\tb\nc\\d\re 陈 😀")] {
+            cache.entries[ClientStore.relativePath(for: client.id)] = SummaryCache.Entry(
+                identity: FileIdentity(inode: 42, size: 1234, modified: 1_788_962_700_123_456_789, changed: -5),
+                summary: client.summary)
+        }
+        #expect(SummaryCache.decode(cache.encoded()) == cache)
+    }
+
+    @Test(arguments: [0, 1, 30, 200])
+    func aCacheCutShortOrChangedIsNotUsed(keep: Int) throws {
+        var cache = SummaryCache()
+        let client = try clientWithWork()
+        cache.entries["x.json"] = SummaryCache.Entry(
+            identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary)
+        let whole = cache.encoded()
+        #expect(keep < whole.count)
+        #expect(SummaryCache.decode(Array(whole.prefix(keep))) == nil)
+        var otherVersion = whole
+        otherVersion[otherVersion.firstIndex(of: UInt8(ascii: "1"))!] = UInt8(ascii: "9")
+        #expect(SummaryCache.decode(otherVersion) == nil)
+    }
+
+    @Test func theFirstReadingDecodesEveryFileAndTheSecondNone() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(6, in: store)
+
+            let first = store.loadSummaries()
+            #expect(first.cachedCount == 0)
+            #expect(first.decodedCount == 6)
+            #expect(byID(first.summaries) == byID(clients.map(\.summary)))
+            let update = try #require(first.cacheUpdate)
+            update.write()
+            #expect(mode(of: dir.appendingPathComponent(SummaryCache.relativePath)) == 0o600)
+
+            let second = store.loadSummaries()
+            #expect(second.cachedCount == 6)
+            #expect(second.decodedCount == 0)
+            #expect(second.cacheUpdate == nil, "an up-to-date cache is not written again")
+            #expect(byID(second.summaries) == byID(clients.map(\.summary)))
+        }
+    }
+
+    @Test func aSavedClientIsReadFromItsFileNotTheCache() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(3, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+
+            var changed = clients[1]
+            changed.status = .discharged
+            changed.name = "Renamed"
+            try store.save(changed, previous: clients[1], at: pinnedNow)
+            let load = store.loadSummaries()
+            #expect(load.decodedCount == 1)
+            #expect(byID(load.summaries)[changed.id] == changed.summary)
+        }
+    }
+
+    @Test func aFileEditedInPlaceIsReadFromTheFile() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(2, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+
+            // Same inode, same size: only the times tell.
+            let file = clientFile(dir, clients[0].id)
+            let text = String(decoding: try bytes(at: file), as: UTF8.self)
+            let edited = text.replacingOccurrences(of: "\"C-0042\"", with: "\"C-0043\"")
+            #expect(edited.utf8.count == text.utf8.count)
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.write(contentsOf: Data(edited.utf8))
+            try handle.close()
+
+            let load = store.loadSummaries()
+            #expect(load.decodedCount == 1)
+            #expect(byID(load.summaries)[clients[0].id]?.reference == "C-0043")
+        }
+    }
+
+    @Test func rowsOfFilesThatAreGoneAreDropped() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(3, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+            try FileManager.default.removeItem(at: clientFile(dir, clients[2].id))
+
+            let load = store.loadSummaries()
+            #expect(Set(load.summaries.map(\.id)) == Set(clients.prefix(2).map(\.id)))
+            #expect(load.cacheUpdate != nil, "the cache no longer matches the folder")
+        }
+    }
+
+    @Test func aDamagedCacheIsRebuiltFromTheFiles() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(3, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+            try write("caseload client summaries 1\ngarbage\n", to: dir.appendingPathComponent(SummaryCache.relativePath))
+
+            let load = store.loadSummaries()
+            #expect(load.decodedCount == 3)
+            #expect(byID(load.summaries) == byID(clients.map(\.summary)))
+            load.cacheUpdate?.write()
+            #expect(store.loadSummaries().cachedCount == 3)
+        }
+    }
+
+    @Test func problemFilesAreReportedAsAFullLoadReportsThem() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(3, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+            try write("{\"reference\": \"C-0099\", \"trunc", to: clientsFolder(dir).appendingPathComponent(UUID().uuidString.lowercased() + ".json"))
+            try FileManager.default.copyItem(at: clientFile(dir, clients[0].id),
+                                             to: clientsFolder(dir).appendingPathComponent("copy.json"))
+
+            let load = store.loadSummaries()
+            #expect(load.problems == store.loadClients().problems)
+            #expect(load.problems.count == 2)
+            #expect(Set(load.summaries.map(\.id)) == Set(clients.map(\.id)))
+        }
+    }
+
+    @Test func theRestOfTheReadingGivesEveryClientInFull() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let clients = try savedClients(5, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+            var changed = clients[0]
+            changed.riskNote = "Changed since the cache was written"
+            try store.save(changed, previous: clients[0], at: pinnedNow)
+
+            let load = store.loadSummaries()
+            let full = load.remainder.load()
+            #expect(full.problems.isEmpty)
+            let expected = [changed] + clients.dropFirst()
+            #expect(Dictionary(uniqueKeysWithValues: full.clients.map { ($0.id, $0) })
+                == Dictionary(uniqueKeysWithValues: expected.map { ($0.id, $0) }))
+        }
+    }
+
+    @Test func unknownFieldsOfClientsReadInTheBackgroundSurviveASave() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let client = try clientWithWork()
+            try store.save(client, previous: nil, at: pinnedNow)
+            let file = clientFile(dir, client.id)
+            var object = try jsonObject(at: file)
+            object["pronouns"] = "she/her"
+            try writeJSONObject(object, to: file)
+            store.loadSummaries().cacheUpdate?.write()
+
+            store.close()
+            let reopened = try ClientStore.open(directory: dir, now: pinnedNow)
+            let load = reopened.loadSummaries()
+            #expect(load.cachedCount == 1, "the client came from the cache, so its fields are read in the background")
+            reopened.adopt(load.remainder.load())
+            var changed = client
+            changed.riskNote = "None now."
+            try reopened.save(changed, previous: client, at: pinnedNow)
+            #expect(try jsonObject(at: file)["pronouns"] as? String == "she/her")
+        }
+    }
+
+    @Test func aReadOnlyWindowLeavesTheCacheAlone() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try ClientStore.open(directory: dir, now: pinnedNow)
+            _ = try savedClients(2, in: writer)
+            let reader = try ClientStore.open(directory: dir, now: pinnedNow)
+            #expect(reader.access.isReadOnly)
+            let load = reader.loadSummaries()
+            #expect(load.summaries.count == 2)
+            #expect(load.cacheUpdate == nil)
+        }
+    }
+}
