@@ -57,6 +57,10 @@ let package = Package(
         ),
         // Saves over and over on a store until the crash harness kills it (Tests/CrashHarnessTests).
         .executableTarget(name: "caseload-crash-worker", dependencies: ["CaseloadStore", "CaseloadKit"], path: "Tests/CrashWorker"),
+        // Measures opening, keys, search and saves on generated caseloads (BENCHMARKS.md); run it from
+        // a release build with scripts/benchmark.sh.
+        .executableTarget(name: "caseload-bench", dependencies: ["CaseloadApp", "CaseloadKit", "CaseloadStore", "TerminalUI"],
+                          path: "Benchmarks/CaseloadBench"),
         // Kills the crash worker at random moments and checks what it leaves on disk.
         .testTarget(name: "CrashHarnessTests", dependencies: ["caseload-crash-worker", "CaseloadStore", "CaseloadKit"]),
         // Drives the built binary in tmux as a person would.
