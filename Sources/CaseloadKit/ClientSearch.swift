@@ -13,8 +13,8 @@ public struct SearchQuery: Hashable, Sendable {
     public static let minimumNHSPrefix = 3
 
     public let text: String
-    /// Folded words, each of which must occur in the folded names.
-    let words: [String]
+    /// Folded words as UTF-8, each of which must occur in the folded names.
+    let words: [[UInt8]]
     /// The reference number asked for, if the query has the form of a reference or bare digits.
     let referenceNumber: Int?
     /// The start of an NHS number, if the query is bare digits long enough.
@@ -33,7 +33,7 @@ public struct SearchQuery: Hashable, Sendable {
             referenceNumber = number
             nhsPrefix = nil
         } else {
-            words = SearchFolding.fold(text).split(separator: " ").map(String.init)
+            words = SearchFolding.fold(text).split(separator: " ").map { Array($0.utf8) }
             referenceNumber = nil
             nhsPrefix = nil
         }
@@ -45,7 +45,8 @@ public struct SearchQuery: Hashable, Sendable {
 
 /// A client's searchable fields, folded once so that searching a caseload on every keystroke is cheap.
 public struct ClientSearchKey: Hashable, Sendable {
-    let names: String
+    /// As UTF-8: searching bytes is many times quicker than searching a String, on every key.
+    let names: [UInt8]
     let referenceNumber: Int?
     let nhsDigits: String?
 
@@ -60,14 +61,14 @@ public struct ClientSearchKey: Hashable, Sendable {
     }
 
     private init(name: String, preferredName: String?, reference: String, nhsNumber: NHSNumber?) {
-        names = SearchFolding.fold([name, preferredName ?? ""].joined(separator: " "))
+        names = Array(SearchFolding.fold([name, preferredName ?? ""].joined(separator: " ")).utf8)
         referenceNumber = ClientReference.number(in: reference)
         nhsDigits = nhsNumber?.digits
     }
 
     public func matches(_ query: SearchQuery) -> Bool {
         if query.isEmpty { return true }
-        if !query.words.isEmpty { return query.words.allSatisfy { names.contains($0) } }
+        if !query.words.isEmpty { return query.words.allSatisfy { names.firstRange(of: $0) != nil } }
         if let number = query.referenceNumber, number == referenceNumber { return true }
         if let prefix = query.nhsPrefix, let nhsDigits, nhsDigits.hasPrefix(prefix) { return true }
         return false

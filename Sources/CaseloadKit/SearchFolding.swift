@@ -15,6 +15,40 @@ public enum SearchFolding {
     /// Lowercase, without diacritics, apostrophes removed, any other punctuation or run of
     /// whitespace turned into a single space, trimmed. Scripts without case (Chinese) pass through.
     public static func fold(_ text: String) -> String {
+        // Plain ASCII words, most of any text here, fold by lowercasing alone; only words with other
+        // characters take the full Unicode route. Both kinds end at ASCII punctuation or spaces,
+        // which fold to a single space either way, so the result is the same as folding it all.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var word: [UInt8] = []
+        var wordIsASCII = true
+        func endWord() {
+            let folded: [UInt8] = wordIsASCII ? word : Array(foldUnicode(String(decoding: word, as: UTF8.self)).utf8)
+            if !folded.isEmpty {
+                if !result.isEmpty { result.append(UInt8(ascii: " ")) }
+                result += folded
+            }
+            word.removeAll(keepingCapacity: true)
+            wordIsASCII = true
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "'"): continue
+            case 0x80...:
+                word.append(byte)
+                wordIsASCII = false
+            default:
+                endWord()
+            }
+        }
+        endWord()
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The whole Unicode route, for words that are not plain ASCII.
+    static func foldUnicode(_ text: String) -> String {
         // Lowercase before decomposing so that "İ" becomes "i" plus a mark that is then dropped.
         let stripped = String(String.UnicodeScalarView(
             text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
