@@ -122,7 +122,9 @@ struct RecordFileReader<Record: StoredRecord> {
 
     /// Reads and decodes each of `names` (in the record folder), spread over every core: decoding
     /// is most of the cost of opening a large caseload. Outcomes come back in the order of `names`.
-    func decode(_ names: [String]) -> [Outcome] {
+    /// Files in `knownWhole` were found free of unknown fields at exactly this version (see
+    /// `SummaryCache`), so that check, which encodes the record again, is skipped for them.
+    func decode(_ names: [String], knownWhole: Set<String> = []) -> [Outcome] {
         let folder = directory + "/" + Self.folderName
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 64))
         let results = WorkerResults<Outcome>(workers: workers)
@@ -131,7 +133,8 @@ struct RecordFileReader<Record: StoredRecord> {
             var outcomes: [Outcome] = []
             outcomes.reserveCapacity(names.count / workers + 1)
             for index in stride(from: worker, to: names.count, by: workers) {
-                outcomes.append(read(folder + "/" + names[index], decoder: decoder))
+                outcomes.append(read(folder + "/" + names[index], decoder: decoder,
+                                     checkUnknownFields: !knownWhole.contains(names[index])))
             }
             results.set(outcomes, for: worker)
         }
@@ -154,7 +157,7 @@ struct RecordFileReader<Record: StoredRecord> {
         case vanished
     }
 
-    private func read(_ path: String, decoder: JSONDecoder) -> Outcome {
+    private func read(_ path: String, decoder: JSONDecoder, checkUnknownFields: Bool) -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = try operations.readFile(path, Self.sizeLimit)
@@ -180,6 +183,7 @@ struct RecordFileReader<Record: StoredRecord> {
         } catch {
             return .problem(DecodingProblem.reason(for: error, in: bytes), reference: Self.reference(in: bytes))
         }
+        guard checkUnknownFields else { return .record(record, unknownFields: nil) }
         do {
             return .record(record, unknownFields: try UnknownFields.of(record, in: bytes))
         } catch UnknownFields.Unkeepable.fieldsInListWithoutIDs(let path) {

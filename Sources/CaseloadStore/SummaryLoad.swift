@@ -42,12 +42,14 @@ public struct PendingClients: Sendable {
     let reader: RecordFileReader<Client>
     /// Files whose rows came from the cache, in the clients folder.
     let files: [String]
+    /// Those of `files` the cache found free of unknown fields.
+    let knownWhole: Set<String>
     /// Clients decoded already, because the cache had no good row for them.
     let decoded: [Client]
     let decodedUnknownFields: [UUID: UnknownFields]
     public func load() -> FullClientLoad {
         var full = FullClientLoad(clients: decoded, problems: [], unknownFields: decodedUnknownFields)
-        for (name, outcome) in zip(files, reader.decode(files)) {
+        for (name, outcome) in zip(files, reader.decode(files, knownWhole: knownWhole)) {
             let relative = Client.folderName + "/" + name
             switch outcome {
             case .record(let client, let unknownFields) where RecordFileReader<Client>.relativePath(for: client.id) == relative:
@@ -86,7 +88,7 @@ extension ClientStore {
         let folder = directory.path + "/" + Client.folderName
         var load = SummaryLoad(
             summaries: [], problems: [], cachedCount: 0, decodedCount: 0,
-            remainder: PendingClients(reader: reader, files: [], decoded: [], decodedUnknownFields: [:]))
+            remainder: PendingClients(reader: reader, files: [], knownWhole: [], decoded: [], decodedUnknownFields: [:]))
         let (names, listingProblem) = reader.listRecordFiles()
         if let listingProblem {
             load.problems = [listingProblem]
@@ -98,12 +100,14 @@ extension ClientStore {
         let identities = Self.identities(of: names, in: folder, operations: operations)
         var cached: [ClientSummary] = []
         var cachedNames: [String] = []
+        var knownWhole: Set<String> = []
         var misses: [String] = []
         for (name, identity) in zip(names, identities) {
             if let identity, let entry = cache?.entries[name], entry.identity == identity,
                RecordFileReader<Client>.fileName(for: entry.summary.id) == name {
                 cached.append(entry.summary)
                 cachedNames.append(name)
+                if !entry.hasUnknownFields { knownWhole.insert(name) }
             } else {
                 misses.append(name)
             }
@@ -134,18 +138,20 @@ extension ClientStore {
         let unknownFields = Dictionary(keptDecoded.compactMap { file in file.unknownFields.map { (file.client.id, $0) } },
                                        uniquingKeysWith: { first, _ in first })
         keepUnknownFields(unknownFields, in: Client.folderName)
-        load.remainder = PendingClients(reader: reader, files: cachedNames, decoded: keptDecoded.map(\.client),
+        load.remainder = PendingClients(reader: reader, files: cachedNames, knownWhole: knownWhole,
+                                        decoded: keptDecoded.map(\.client),
                                         decodedUnknownFields: unknownFields)
         let isStale = cache == nil || !keptDecoded.isEmpty || cache!.entries.count != cached.count
         if isStale && !access.isReadOnly {
             let decodedRows = Dictionary(
-                keptDecoded.map { (RecordFileReader<Client>.fileName(for: $0.client.id), $0.client.summary) },
+                keptDecoded.map { (RecordFileReader<Client>.fileName(for: $0.client.id), $0) },
                 uniquingKeysWith: { first, _ in first })
             var update = SummaryCache()
             for (name, identity) in zip(names, identities) {
                 guard let identity else { continue }
-                if let summary = decodedRows[name] {
-                    update.entries[name] = SummaryCache.Entry(identity: identity, summary: summary)
+                if let file = decodedRows[name] {
+                    update.entries[name] = SummaryCache.Entry(identity: identity, summary: file.client.summary,
+                                                              hasUnknownFields: file.unknownFields != nil)
                 } else if let entry = cache?.entries[name], entry.identity == identity {
                     update.entries[name] = entry
                 }

@@ -34,7 +34,7 @@ struct SummaryLoadTests {
         for client in [try clientWithWork(), try fullClient(reference: "C-7", name: "a\tb\nc\\d\re 陈 😀")] {
             cache.entries[ClientStore.relativePath(for: client.id)] = SummaryCache.Entry(
                 identity: FileIdentity(inode: 42, size: 1234, modified: 1_788_962_700_123_456_789, changed: -5),
-                summary: client.summary)
+                summary: client.summary, hasUnknownFields: client.reference == "C-7")
         }
         #expect(SummaryCache.decode(cache.encoded()) == cache)
     }
@@ -44,7 +44,8 @@ struct SummaryLoadTests {
         var cache = SummaryCache()
         let client = try clientWithWork()
         cache.entries["x.json"] = SummaryCache.Entry(
-            identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary)
+            identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary,
+            hasUnknownFields: false)
         let whole = cache.encoded()
         #expect(keep < whole.count)
         #expect(SummaryCache.decode(Array(whole.prefix(keep))) == nil)
@@ -70,6 +71,7 @@ struct SummaryLoadTests {
             #expect(second.cachedCount == 6)
             #expect(second.decodedCount == 0)
             #expect(second.cacheUpdate == nil, "an up-to-date cache is not written again")
+            #expect(second.remainder.knownWhole.count == 6, "files known free of unknown fields are not searched for them")
             #expect(byID(second.summaries) == byID(clients.map(\.summary)))
         }
     }
@@ -188,6 +190,7 @@ struct SummaryLoadTests {
             let reopened = try ClientStore.open(directory: dir, now: pinnedNow)
             let load = reopened.loadSummaries()
             #expect(load.cachedCount == 1, "the client came from the cache, so its fields are read in the background")
+            #expect(load.remainder.knownWhole.isEmpty, "the cache remembers that this file has unknown fields")
             reopened.adopt(load.remainder.load())
             var changed = client
             changed.riskNote = "None now."
