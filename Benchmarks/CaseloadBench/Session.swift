@@ -13,30 +13,37 @@ enum Session {
 
     /// Prints `frame`, then `loaded`, each with milliseconds since `main` began, then what `measure`
     /// finds, then the peak resident set.
-    static func run(directory: URL, started: UInt64, measureKeys: Bool) throws {
+    enum Stage { case firstFrame, loaded, keysTimed }
+
+    static func run(directory: URL, started: UInt64, until last: Stage) throws {
         let now = Date()
+        report("startMain", milliseconds(since: started))
         let store = try ClientStore.open(directory: directory, now: now)
         defer { store.close() }
         let load = store.loadSummaries()
+        report("startRows", milliseconds(since: started))
         let assets = store.loadAssets()
         let settings = (try? store.loadSettings()) ?? WorkerSettings()
+        report("startAssets", milliseconds(since: started))
         var state = AppState(summaries: load.summaries, assets: assets.assets, now: now, size: screen,
                              dataFolder: directory.path, settings: settings)
+        report("startState", milliseconds(since: started))
         let frame = state.render().buffer.text
         guard frame.contains("\(load.summaries.count) client") else {
             throw BenchFailure("the first frame does not show the caseload:\n\(frame)")
         }
         report("frame", milliseconds(since: started))
         report("cached", Double(load.cachedCount))
+        if last == .firstFrame { return }
 
         load.cacheUpdate?.write()
         let full = load.remainder.load()
         store.adopt(full)
-        _ = state.update(.clientsLoaded(LoadedClients(clients: full.clients)))
+        _ = state.update(.clientsLoaded(LoadedClients(clients: full.clients, summaries: full.summaries)))
         report("loaded", milliseconds(since: started))
         report("rssLoaded", residentMegabytes())
 
-        if measureKeys {
+        if last == .keysTimed {
             KeyTimings.measure(&state)
             SaveTimings.measure(state, store: store)
         }

@@ -5,13 +5,17 @@ import TerminalUI
 /// Every client decoded in full, as the background reading of a large caseload delivers them.
 public struct LoadedClients: Sendable {
     public var clients: [Client]
+    /// Each client's summary, in the order of `clients`, made off the main thread.
+    public var summaries: [ClientSummary]
     /// Client files found unreadable only now (changed since the list was first shown).
     public var problems: [UnreadableFile]
     /// Something the person should hear of from the work done meanwhile (today's backup failed).
     public var warning: String?
 
-    public init(clients: [Client], problems: [UnreadableFile] = [], warning: String? = nil) {
+    public init(clients: [Client], summaries: [ClientSummary]? = nil, problems: [UnreadableFile] = [],
+                warning: String? = nil) {
         self.clients = clients
+        self.summaries = summaries ?? clients.map(\.summary)
         self.problems = problems
         self.warning = warning
     }
@@ -54,14 +58,28 @@ extension AppState {
     /// The full clients replace their summaries; the list keeps its selection, sort and filters.
     mutating func clientsArrived(_ loaded: LoadedClients) {
         clients = Dictionary(loaded.clients.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        summaries = clients.mapValues(\.summary)
-        searchKeys = summaries.mapValues(ClientSearchKey.init)
+        // Rows from the cache match their files, so only rows that changed meanwhile are replaced:
+        // rebuilding every search key here would hold up the next key on a large caseload.
+        let arrived = Dictionary(loaded.summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rowsChanged = false
+        for id in summaries.keys where arrived[id] == nil {
+            summaries[id] = nil
+            searchKeys[id] = nil
+            rowsChanged = true
+        }
+        for (id, summary) in arrived where summaries[id] != summary {
+            summaries[id] = summary
+            searchKeys[id] = ClientSearchKey(summary)
+            rowsChanged = true
+        }
         clientsLoaded = true
         let known = Set(loadProblems.map(\.fileName))
         let newProblems = loaded.problems.filter { !known.contains($0.fileName) }
         loadProblems += newProblems
-        refreshRows()
-        scrollListToSelection()
+        if rowsChanged {
+            refreshRows()
+            scrollListToSelection()
+        }
         if let warning = loaded.warning {
             message = Message(error: warning)
         } else if !newProblems.isEmpty {

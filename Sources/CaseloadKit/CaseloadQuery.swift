@@ -97,14 +97,14 @@ public struct CaseloadQuery: Hashable, Sendable {
     private func sortKey(_ client: ClientSummary, today: CalendarDate) -> (group: Int, number: Double, text: String) {
         switch sort {
         case .name:
-            return (0, 0, SearchFolding.fold(client.name))
+            return (0, 0, client.foldedName)
         case .referralDate:
             return (0, Double(client.referralDate.dayNumber), "")
         case .lastUpdated:
             return (0, -client.updatedAt.timeIntervalSinceReferenceDate, "")
         case .status:
             let rank = ClientStatus.allCases.firstIndex(of: client.status) ?? 0
-            guard client.status.isAwaitingFirstContact else { return (rank, 0, SearchFolding.fold(client.name)) }
+            guard client.status.isAwaitingFirstContact else { return (rank, 0, client.foldedName) }
             return (rank, -Double(client.daysWaiting(today: today) ?? 0), "")
         }
     }

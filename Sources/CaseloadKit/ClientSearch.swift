@@ -51,19 +51,16 @@ public struct ClientSearchKey: Hashable, Sendable {
     let nhsDigits: String?
 
     public init(_ client: Client) {
-        self.init(name: client.name, preferredName: client.preferredName, reference: client.reference,
-                  nhsNumber: client.nhsNumber)
+        self.init(client.summary)
     }
 
     public init(_ summary: ClientSummary) {
-        self.init(name: summary.name, preferredName: summary.preferredName, reference: summary.reference,
-                  nhsNumber: summary.nhsNumber)
-    }
-
-    private init(name: String, preferredName: String?, reference: String, nhsNumber: NHSNumber?) {
-        names = Array(SearchFolding.fold([name, preferredName ?? ""].joined(separator: " ")).utf8)
-        referenceNumber = ClientReference.number(in: reference)
-        nhsDigits = nhsNumber?.digits
+        let preferred = SearchFolding.fold(summary.preferredName ?? "")
+        let folded = summary.foldedName.isEmpty || preferred.isEmpty
+            ? summary.foldedName + preferred : summary.foldedName + " " + preferred
+        names = Array(folded.utf8)
+        referenceNumber = ClientReference.number(in: summary.reference)
+        nhsDigits = summary.nhsNumber?.digits
     }
 
     public func matches(_ query: SearchQuery) -> Bool {

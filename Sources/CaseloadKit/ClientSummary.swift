@@ -6,7 +6,12 @@ import Foundation
 public struct ClientSummary: Identifiable, Hashable, Sendable {
     public var id: UUID
     public var reference: String
-    public var name: String
+    public var name: String {
+        didSet { foldedName = SearchFolding.fold(name) }
+    }
+    /// The name folded for sorting and searching, kept because folding every name on each sort
+    /// is most of the cost of showing a large caseload.
+    public private(set) var foldedName: String
     public var preferredName: String?
     public var nhsNumber: NHSNumber?
     public var practice: String
@@ -22,10 +27,11 @@ public struct ClientSummary: Identifiable, Hashable, Sendable {
     public init(id: UUID, reference: String, name: String, preferredName: String? = nil, nhsNumber: NHSNumber? = nil,
                 practice: String, status: ClientStatus, referralDate: CalendarDate, firstContactDate: CalendarDate? = nil,
                 hasRisk: Bool = false, discussInSupervision: Bool = false, nextFollowUpDue: CalendarDate? = nil,
-                updatedAt: Date) {
+                updatedAt: Date, foldedName: String? = nil) {
         self.id = id
         self.reference = reference
         self.name = name
+        self.foldedName = foldedName ?? SearchFolding.fold(name)
         self.preferredName = preferredName
         self.nhsNumber = nhsNumber
         self.practice = practice

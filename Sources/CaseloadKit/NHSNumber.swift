@@ -25,7 +25,7 @@ public struct NHSNumber: Hashable, Sendable, Codable, CustomStringConvertible {
         let compact = text.filter { $0 != " " && $0 != "-" }
         guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
         guard compact.count == 10 else { throw .wrongLength(compact.count) }
-        let values = compact.map { Int(String($0))! }
+        let values = compact.utf8.map { Int($0 - UInt8(ascii: "0")) }
         guard let check = NHSNumber.checkDigit(forFirstNine: Array(values.prefix(9))) else { throw .noValidCheckDigit }
         guard check == values[9] else { throw .checkDigitMismatch }
         self.digits = compact

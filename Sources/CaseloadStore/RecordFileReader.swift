@@ -146,7 +146,7 @@ struct RecordFileReader<Record: StoredRecord> {
         folderName + "/" + fileName(for: id)
     }
 
-    static func fileName(for id: UUID) -> String { id.uuidString.lowercased() + ".json" }
+    static func fileName(for id: UUID) -> String { UUIDText.lowercased(id) + ".json" }
 
     static func reference(in bytes: [UInt8]) -> String? { Record.reservedReference(in: bytes) }
 

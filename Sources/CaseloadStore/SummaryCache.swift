@@ -11,16 +11,17 @@ import Foundation
 /// and is left out of backups and checks, being nothing but a copy.
 ///
 /// Tab-separated text rather than JSON: at 100,000 clients it parses in a fraction of the time.
-/// Fields, in order: file name, inode, size, modified ns, changed ns, id, reference, name, preferred
+/// Fields, in order: file name (which gives the id), inode, size, modified ns, changed ns, reference, name, preferred
 /// name, NHS number, practice, status, referral date, first contact date, flags (`r` risk, `s`
-/// supervision, `u` unknown fields), next follow-up date, updatedAt (the bits of its Double, in hex). Text fields
+/// supervision, `u` unknown fields), next follow-up date, updatedAt (the bits of its Double, in hex),
+/// folded name. Text fields
 /// escape backslash, tab, newline and carriage return with a backslash.
 struct SummaryCache: Equatable {
     static let folderName = "cache"
     static let fileName = "client-summaries"
     static let relativePath = folderName + "/" + fileName
     /// Bumped whenever a field is added or its meaning changes: an older cache is simply rebuilt.
-    static let header = "caseload client summaries 1"
+    static let header = "caseload client summaries 3"
 
     struct Entry: Equatable {
         var identity: FileIdentity
@@ -44,11 +45,11 @@ struct SummaryCache: Equatable {
                 + (entry.hasUnknownFields ? "u" : "")
             let fields = [
                 name, String(entry.identity.inode), String(entry.identity.size), String(entry.identity.modified),
-                String(entry.identity.changed), summary.id.uuidString, summary.reference, summary.name,
+                String(entry.identity.changed), summary.reference, summary.name,
                 summary.preferredName ?? "", summary.nhsNumber?.digits ?? "", summary.practice,
                 summary.status.rawValue, summary.referralDate.iso, summary.firstContactDate?.iso ?? "", flags,
                 summary.nextFollowUpDue?.iso ?? "",
-                String(summary.updatedAt.timeIntervalSinceReferenceDate.bitPattern, radix: 16),
+                String(summary.updatedAt.timeIntervalSinceReferenceDate.bitPattern, radix: 16), summary.foldedName,
             ]
             for (index, field) in fields.enumerated() {
                 if index > 0 { out.append(tab) }
@@ -80,11 +81,12 @@ struct SummaryCache: Equatable {
     private static func entry(_ fields: [Slice<UnsafeBufferPointer<UInt8>>]) -> Entry? {
         guard let inode = UInt64(text(fields[1])), let size = Int64(text(fields[2])),
               let modified = Int64(text(fields[3])), let changed = Int64(text(fields[4])),
-              let id = UUID(uuidString: text(fields[5])),
-              let status = ClientStatus(rawValue: text(fields[11])),
-              let referral = CalendarDate(iso: text(fields[12])),
-              let updatedBits = UInt64(text(fields[16]), radix: 16) else { return nil }
-        let nhsDigits = text(fields[9])
+              fields[0].count > 5, fields[0].suffix(5).elementsEqual(".json".utf8),
+              let id = UUIDText.parseLowercased(fields[0].dropLast(5)),
+              let status = ClientStatus(rawValue: text(fields[10])),
+              let referral = CalendarDate(iso: text(fields[11])),
+              let updatedBits = UInt64(text(fields[15]), radix: 16) else { return nil }
+        let nhsDigits = text(fields[8])
         let nhsNumber: NHSNumber?
         if nhsDigits.isEmpty {
             nhsNumber = nil
@@ -92,18 +94,18 @@ struct SummaryCache: Equatable {
             guard let number = try? NHSNumber(nhsDigits) else { return nil }
             nhsNumber = number
         }
-        let preferredName = text(fields[8])
-        let firstContact = text(fields[13])
-        let nextDue = text(fields[15])
-        let flags = text(fields[14])
+        let preferredName = text(fields[7])
+        let firstContact = text(fields[12])
+        let nextDue = text(fields[14])
+        let flags = text(fields[13])
         let summary = ClientSummary(
-            id: id, reference: text(fields[6]), name: text(fields[7]),
+            id: id, reference: text(fields[5]), name: text(fields[6]),
             preferredName: preferredName.isEmpty ? nil : preferredName, nhsNumber: nhsNumber,
-            practice: text(fields[10]), status: status, referralDate: referral,
+            practice: text(fields[9]), status: status, referralDate: referral,
             firstContactDate: firstContact.isEmpty ? nil : CalendarDate(iso: firstContact),
             hasRisk: flags.contains("r"), discussInSupervision: flags.contains("s"),
             nextFollowUpDue: nextDue.isEmpty ? nil : CalendarDate(iso: nextDue),
-            updatedAt: Date(timeIntervalSinceReferenceDate: Double(bitPattern: updatedBits)))
+            updatedAt: Date(timeIntervalSinceReferenceDate: Double(bitPattern: updatedBits)), foldedName: text(fields[16]))
         if !firstContact.isEmpty && summary.firstContactDate == nil { return nil }
         if !nextDue.isEmpty && summary.nextFollowUpDue == nil { return nil }
         return Entry(identity: FileIdentity(inode: inode, size: size, modified: modified, changed: changed),

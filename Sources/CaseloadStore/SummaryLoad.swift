@@ -67,6 +67,7 @@ public struct PendingClients: Sendable {
                 break
             }
         }
+        full.summaries = full.clients.map(\.summary)
         return full
     }
 
@@ -75,6 +76,8 @@ public struct PendingClients: Sendable {
 /// Every client decoded in full, once the background reading is done.
 public struct FullClientLoad: Sendable {
     public var clients: [Client]
+    /// Each client's summary, in the order of `clients`.
+    public var summaries: [ClientSummary] = []
     /// Files that turned out unreadable only now, having changed since they were listed.
     public var problems: [FileProblem]
     var unknownFields: [UUID: UnknownFields]
@@ -103,8 +106,8 @@ extension ClientStore {
         var knownWhole: Set<String> = []
         var misses: [String] = []
         for (name, identity) in zip(names, identities) {
-            if let identity, let entry = cache?.entries[name], entry.identity == identity,
-               RecordFileReader<Client>.fileName(for: entry.summary.id) == name {
+            // A cached row's file is named after its id: the cache takes the id from the name.
+            if let identity, let entry = cache?.entries[name], entry.identity == identity {
                 cached.append(entry.summary)
                 cachedNames.append(name)
                 if !entry.hasUnknownFields { knownWhole.insert(name) }
@@ -124,13 +127,19 @@ extension ClientStore {
             case .vanished: break
             }
         }
-        let resolution = RecordFileReader<Client>.resolve(
-            cached.map { .init(fileName: Client.folderName + "/" + RecordFileReader<Client>.fileName(for: $0.id), id: $0.id,
-                               problemLabel: "client \($0.reference)", reservedReference: $0.reference) }
-            + decoded.map { .init(fileName: $0.fileName, id: $0.client.id, problemLabel: $0.client.problemLabel,
-                                  reservedReference: $0.client.reservedReference) })
-        // Cached rows are named after their ids, so resolving never drops one.
-        let keptDecoded = resolution.kept.filter { $0 >= cached.count }.map { decoded[$0 - cached.count] }
+        // Cached rows are named after their ids, so only decoded files can be copies or misnamed;
+        // the cached rows are brought in only when a decoded file needs checking against them.
+        let decodedFiles = decoded.map {
+            RecordFileReader<Client>.LoadedFile(fileName: $0.fileName, id: $0.client.id, problemLabel: $0.client.problemLabel,
+                                                reservedReference: $0.client.reservedReference)
+        }
+        let allProperlyNamed = decodedFiles.allSatisfy { $0.fileName == RecordFileReader<Client>.relativePath(for: $0.id) }
+        let cachedFiles = allProperlyNamed ? [] : cached.map {
+            RecordFileReader<Client>.LoadedFile(fileName: RecordFileReader<Client>.relativePath(for: $0.id), id: $0.id,
+                                                problemLabel: "client \($0.reference)", reservedReference: $0.reference)
+        }
+        let resolution = RecordFileReader<Client>.resolve(cachedFiles + decodedFiles)
+        let keptDecoded = resolution.kept.filter { $0 >= cachedFiles.count }.map { decoded[$0 - cachedFiles.count] }
         load.summaries = cached + keptDecoded.map(\.client.summary)
         load.problems = (problems + resolution.problems).sorted { $0.fileName < $1.fileName }
         load.cachedCount = cached.count

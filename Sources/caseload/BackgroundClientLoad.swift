@@ -59,7 +59,8 @@ final class BackgroundClientLoad: ClientLoading, @unchecked Sendable {
             UnreadableFile(fileName: $0.fileName, reason: $0.reason, reference: $0.reference,
                            canMoveAside: ClientStore.canQuarantine($0.fileName))
         }
-        return LoadedClients(clients: found.full.clients, problems: problems, warning: found.backupProblem)
+        return LoadedClients(clients: found.full.clients, summaries: found.full.summaries, problems: problems,
+                             warning: found.backupProblem)
     }
 }
 

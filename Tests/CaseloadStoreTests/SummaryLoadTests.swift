@@ -32,7 +32,7 @@ struct SummaryLoadTests {
     @Test func theCacheReadsBackExactlyWhatWasWritten() throws {
         var cache = SummaryCache()
         for client in [try clientWithWork(), try fullClient(reference: "C-7", name: "a\tb\nc\\d\re 陈 😀")] {
-            cache.entries[ClientStore.relativePath(for: client.id)] = SummaryCache.Entry(
+            cache.entries[RecordFileReader<Client>.fileName(for: client.id)] = SummaryCache.Entry(
                 identity: FileIdentity(inode: 42, size: 1234, modified: 1_788_962_700_123_456_789, changed: -5),
                 summary: client.summary, hasUnknownFields: client.reference == "C-7")
         }
@@ -43,15 +43,15 @@ struct SummaryLoadTests {
     func aCacheCutShortOrChangedIsNotUsed(keep: Int) throws {
         var cache = SummaryCache()
         let client = try clientWithWork()
-        cache.entries["x.json"] = SummaryCache.Entry(
+        cache.entries[RecordFileReader<Client>.fileName(for: client.id)] = SummaryCache.Entry(
             identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary,
             hasUnknownFields: false)
         let whole = cache.encoded()
         #expect(keep < whole.count)
         #expect(SummaryCache.decode(Array(whole.prefix(keep))) == nil)
-        var otherVersion = whole
-        otherVersion[otherVersion.firstIndex(of: UInt8(ascii: "1"))!] = UInt8(ascii: "9")
+        let otherVersion = Array("caseload client summaries 0".utf8) + whole.drop(while: { $0 != UInt8(ascii: "\n") })
         #expect(SummaryCache.decode(otherVersion) == nil)
+        #expect(SummaryCache.decode(Array(SummaryCache.header.utf8) + whole.drop(while: { $0 != UInt8(ascii: "\n") })) != nil)
     }
 
     @Test func theFirstReadingDecodesEveryFileAndTheSecondNone() throws {
@@ -131,7 +131,7 @@ struct SummaryLoadTests {
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
             let clients = try savedClients(3, in: store)
             store.loadSummaries().cacheUpdate?.write()
-            try write("caseload client summaries 1\ngarbage\n", to: dir.appendingPathComponent(SummaryCache.relativePath))
+            try write(SummaryCache.header + "\ngarbage\n", to: dir.appendingPathComponent(SummaryCache.relativePath))
 
             let load = store.loadSummaries()
             #expect(load.decodedCount == 3)
@@ -209,5 +209,23 @@ struct SummaryLoadTests {
             #expect(load.summaries.count == 2)
             #expect(load.cacheUpdate == nil)
         }
+    }
+}
+
+@Suite struct UUIDTextTests {
+    @Test func writesWhatFoundationWritesAndReadsOnlyThat() {
+        for _ in 0..<200 {
+            let id = UUID()
+            let text = UUIDText.lowercased(id)
+            #expect(text == id.uuidString.lowercased())
+            #expect(UUIDText.parseLowercased(Array(text.utf8)) == id)
+            #expect(UUIDText.parseLowercased(Array(id.uuidString.utf8)) == nil || !id.uuidString.contains(where: \.isLetter),
+                    "capitals are not the name the store writes")
+        }
+        for bad in ["", "0", String(repeating: "0", count: 36), "0000000-00000-0000-0000-000000000000",
+                    "00000000-0000-0000-0000-00000000000g", "00000000-0000-0000-0000-0000000000000"] {
+            #expect(UUIDText.parseLowercased(Array(bad.utf8)) == nil, "\(bad)")
+        }
+        #expect(UUIDText.parseLowercased(Array("00000000-0000-0000-0000-00000000000f".utf8)) != nil)
     }
 }
