@@ -22,10 +22,13 @@ public struct NHSNumber: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Accepts digits with or without spaces or hyphens.
     public init(_ text: String) throws(Problem) {
-        let compact = text.filter { $0 != " " && $0 != "-" }
-        guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
-        guard compact.count == 10 else { throw .wrongLength(compact.count) }
-        let values = compact.utf8.map { Int($0 - UInt8(ascii: "0")) }
+        // Bytes, not characters: every client file and cached row holds one. Anything but ASCII
+        // digits, spaces and hyphens (a combining mark on a digit, say) is not digits.
+        let compactBytes = text.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
+        guard compactBytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { throw .notDigits }
+        guard compactBytes.count == 10 else { throw .wrongLength(compactBytes.count) }
+        let compact = String(decoding: compactBytes, as: UTF8.self)
+        let values = compactBytes.map { Int($0 - UInt8(ascii: "0")) }
         guard let check = NHSNumber.checkDigit(forFirstNine: Array(values.prefix(9))) else { throw .noValidCheckDigit }
         guard check == values[9] else { throw .checkDigitMismatch }
         self.digits = compact
