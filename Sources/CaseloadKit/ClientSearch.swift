@@ -65,7 +65,7 @@ public struct ClientSearchKey: Hashable, Sendable {
 
     public func matches(_ query: SearchQuery) -> Bool {
         if query.isEmpty { return true }
-        if !query.words.isEmpty { return query.words.allSatisfy { names.firstRange(of: $0) != nil } }
+        if !query.words.isEmpty { return query.words.allSatisfy { ByteSearch.contains($0, in: names) } }
         if let number = query.referenceNumber, number == referenceNumber { return true }
         if let prefix = query.nhsPrefix, let nhsDigits, nhsDigits.hasPrefix(prefix) { return true }
         return false

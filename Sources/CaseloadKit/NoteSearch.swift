@@ -14,6 +14,6 @@ public enum NoteSearch {
 
     /// Whether the folded `text` holds `word` (folded, without spaces).
     static func contains(_ word: [UInt8], in text: String) -> Bool {
-        SearchFolding.fold(text).utf8.firstRange(of: word) != nil
+        ByteSearch.contains(word, in: SearchFolding.fold(text))
     }
 }
