@@ -3,7 +3,10 @@
 /// Matches glibc and tmux for the cases that matter: accented letters 1, CJK 2, emoji 2, combining marks 0.
 public enum TextWidth {
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most text, is one column a byte; looking up each character's Unicode
+        // properties would cost far more on every row of every frame.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// Columns one grapheme occupies: 0, 1 or 2.

@@ -8,8 +8,9 @@ enum TextTable {
         let widths = headers.indices.map { column in all.map { TextWidth.of($0[column]) }.max() ?? 0 }
         var output = ""
         for line in all {
-            let padded = zip(line, widths).map { TextWidth.fit($0, to: $1) }.joined(separator: "  ")
-            output += padded.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+            var padded = zip(line, widths).map { TextWidth.fit($0, to: $1) }.joined(separator: "  ")
+            while padded.last?.isWhitespace == true { padded.removeLast() }
+            output += padded + "\n"
         }
         return output
     }
