@@ -25,6 +25,7 @@ struct Measurement {
             ("Open → first frame, cache in place (median)", { ms(median($0.firstFrames)) }),
             ("Open → first frame, no cache (first open)", { ms($0.firstFrameWithoutCache) }),
             ("Open → every client read, cache in place", { ms(median($0.loaded)) }),
+            ("Rows from the cache at the first frame", { "\(Int($0.cachedRows).formatted()) of \($0.clients.formatted())" }),
             ("Open → every client read, no cache", { ms($0.loadedWithoutCache) }),
             ("Move selection, median / p99", { spread($0.keys["move"]) }),
             ("Page, median / p99", { spread($0.keys["page"]) }),

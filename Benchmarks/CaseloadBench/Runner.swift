@@ -6,7 +6,7 @@ import Glibc
 struct Runner {
     var sizes = [1_000, 10_000, 100_000]
     var work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("caseload-bench")
-    /// Openings with the summary cache in place, of which the median is given.
+    /// Openings to the first frame with the summary cache in place, of which the median is given.
     var opens = 5
 
     init(arguments: [String]) throws {
@@ -39,11 +39,11 @@ struct Runner {
             row.firstFrameWithoutCache = cold.frame
             row.loadedWithoutCache = cold.values["loaded"]?.first ?? 0
             var warm: [ChildRun] = []
-            for _ in 0..<opens { warm.append(try child("open", directory)) }
+            for _ in 0..<opens { warm.append(try child("frame", directory)) }
             row.firstFrames = warm.map(\.frame)
-            row.loaded = warm.compactMap { $0.values["loaded"]?.first }
             row.cachedRows = warm.last?.values["cached"]?.first ?? 0
             let keys = try child("keys", directory)
+            row.loaded = keys.values["loaded"] ?? []
             row.keys = keys.values
             rows.append(row)
             print(row.progressLine)
