@@ -65,7 +65,7 @@ extension AppState {
         let previousIndex = list.selectedIndex
         let query = CaseloadQuery(statuses: list.statusFilter.statuses, practice: list.practiceFilter, sort: list.sort)
         let all = Array(summaries.values)
-        list.rows = query.apply(to: all, today: today).map(\.id)
+        list.rows = query.indices(in: all, today: today).map { all[$0].id }
         list.statusCounts = CaseloadQuery().statusCounts(in: all)
         if let id = list.selectedID, list.rows.contains(id) { return }
         if list.rows.isEmpty {

@@ -122,9 +122,10 @@ struct RecordFileReader<Record: StoredRecord> {
 
     /// Reads and decodes each of `names` (in the record folder), spread over every core: decoding
     /// is most of the cost of opening a large caseload. Outcomes come back in the order of `names`.
-    /// Files in `knownWhole` were found free of unknown fields at exactly this version (see
-    /// `SummaryCache`), so that check, which encodes the record again, is skipped for them.
-    func decode(_ names: [String], knownWhole: Set<String> = []) -> [Outcome] {
+    /// Where `knownWhole` (one for each name, when given) is true, the file was found free of
+    /// unknown fields at exactly this version (see `SummaryCache`), so that check, which encodes
+    /// the record again, is skipped.
+    func decode(_ names: [String], knownWhole: [Bool] = []) -> [Outcome] {
         let folder = directory + "/" + Self.folderName
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 64))
         let results = WorkerResults<Outcome>(workers: workers)
@@ -134,7 +135,7 @@ struct RecordFileReader<Record: StoredRecord> {
             outcomes.reserveCapacity(names.count / workers + 1)
             for index in stride(from: worker, to: names.count, by: workers) {
                 outcomes.append(read(folder + "/" + names[index], decoder: decoder,
-                                     checkUnknownFields: !knownWhole.contains(names[index])))
+                                     checkUnknownFields: !(index < knownWhole.count && knownWhole[index])))
             }
             results.set(outcomes, for: worker)
         }

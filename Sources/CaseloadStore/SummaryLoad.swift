@@ -42,8 +42,8 @@ public struct PendingClients: Sendable {
     let reader: RecordFileReader<Client>
     /// Files whose rows came from the cache, in the clients folder.
     let files: [String]
-    /// Those of `files` the cache found free of unknown fields.
-    let knownWhole: Set<String>
+    /// For each of `files`, whether the cache found it free of unknown fields.
+    let knownWhole: [Bool]
     /// Clients decoded already, because the cache had no good row for them.
     let decoded: [Client]
     let decodedUnknownFields: [UUID: UnknownFields]
@@ -103,14 +103,22 @@ extension ClientStore {
         let identities = Self.identities(of: names, in: folder, operations: operations)
         var cached: [ClientSummary] = []
         var cachedNames: [String] = []
-        var knownWhole: Set<String> = []
+        var knownWhole: [Bool] = []
         var misses: [String] = []
+        // The listing and the cache are both in name order: one pass matches them.
+        let rows = cache?.rows ?? []
+        var next = rows.startIndex
+        var matched: [SummaryCache.Entry?] = []
+        matched.reserveCapacity(names.count)
         for (name, identity) in zip(names, identities) {
+            while next < rows.endIndex && rows[next].name < name { next += 1 }
+            let entry = next < rows.endIndex && rows[next].name == name ? rows[next].entry : nil
+            matched.append(entry)
             // A cached row's file is named after its id: the cache takes the id from the name.
-            if let identity, let entry = cache?.entries[name], entry.identity == identity {
+            if let identity, let entry, entry.identity == identity {
                 cached.append(entry.summary)
                 cachedNames.append(name)
-                if !entry.hasUnknownFields { knownWhole.insert(name) }
+                knownWhole.append(!entry.hasUnknownFields)
             } else {
                 misses.append(name)
             }
@@ -150,19 +158,19 @@ extension ClientStore {
         load.remainder = PendingClients(reader: reader, files: cachedNames, knownWhole: knownWhole,
                                         decoded: keptDecoded.map(\.client),
                                         decodedUnknownFields: unknownFields)
-        let isStale = cache == nil || !keptDecoded.isEmpty || cache!.entries.count != cached.count
+        let isStale = cache == nil || !keptDecoded.isEmpty || rows.count != cached.count
         if isStale && !access.isReadOnly {
             let decodedRows = Dictionary(
                 keptDecoded.map { (RecordFileReader<Client>.fileName(for: $0.client.id), $0) },
                 uniquingKeysWith: { first, _ in first })
             var update = SummaryCache()
-            for (name, identity) in zip(names, identities) {
-                guard let identity else { continue }
+            for (index, name) in names.enumerated() {
+                guard let identity = identities[index] else { continue }
                 if let file = decodedRows[name] {
-                    update.entries[name] = SummaryCache.Entry(identity: identity, summary: file.client.summary,
-                                                              hasUnknownFields: file.unknownFields != nil)
-                } else if let entry = cache?.entries[name], entry.identity == identity {
-                    update.entries[name] = entry
+                    update.rows.append(SummaryCache.Row(name: name, entry: SummaryCache.Entry(
+                        identity: identity, summary: file.client.summary, hasUnknownFields: file.unknownFields != nil)))
+                } else if let entry = matched[index], entry.identity == identity {
+                    update.rows.append(SummaryCache.Row(name: name, entry: entry))
                 }
             }
             load.cacheUpdate = SummaryCacheUpdate(directory: directory.path, operations: operations, cache: update)

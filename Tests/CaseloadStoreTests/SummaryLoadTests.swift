@@ -32,10 +32,11 @@ struct SummaryLoadTests {
     @Test func theCacheReadsBackExactlyWhatWasWritten() throws {
         var cache = SummaryCache()
         for client in [try clientWithWork(), try fullClient(reference: "C-7", name: "a\tb\nc\\d\re 陈 😀")] {
-            cache.entries[RecordFileReader<Client>.fileName(for: client.id)] = SummaryCache.Entry(
+            cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: client.id), entry: SummaryCache.Entry(
                 identity: FileIdentity(inode: 42, size: 1234, modified: 1_788_962_700_123_456_789, changed: -5),
-                summary: client.summary, hasUnknownFields: client.reference == "C-7")
+                summary: client.summary, hasUnknownFields: client.reference == "C-7")))
         }
+        cache.rows.sort { $0.name < $1.name }
         #expect(SummaryCache.decode(cache.encoded()) == cache)
     }
 
@@ -43,15 +44,27 @@ struct SummaryLoadTests {
     func aCacheCutShortOrChangedIsNotUsed(keep: Int) throws {
         var cache = SummaryCache()
         let client = try clientWithWork()
-        cache.entries[RecordFileReader<Client>.fileName(for: client.id)] = SummaryCache.Entry(
+        cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: client.id), entry: SummaryCache.Entry(
             identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary,
-            hasUnknownFields: false)
+            hasUnknownFields: false)))
         let whole = cache.encoded()
         #expect(keep < whole.count)
         #expect(SummaryCache.decode(Array(whole.prefix(keep))) == nil)
         let otherVersion = Array("caseload client summaries 0".utf8) + whole.drop(while: { $0 != UInt8(ascii: "\n") })
         #expect(SummaryCache.decode(otherVersion) == nil)
         #expect(SummaryCache.decode(Array(SummaryCache.header.utf8) + whole.drop(while: { $0 != UInt8(ascii: "\n") })) != nil)
+    }
+
+    @Test func aCacheOutOfNameOrderIsNotUsed() throws {
+        var cache = SummaryCache()
+        for client in [try clientWithWork(), try fullClient(reference: "C-7")] {
+            cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: client.id), entry: SummaryCache.Entry(
+                identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary,
+                hasUnknownFields: false)))
+        }
+        let lines = String(decoding: cache.encoded(), as: UTF8.self).split(separator: "\n")
+        let swapped = [lines[0], lines[2], lines[1]].joined(separator: "\n") + "\n"
+        #expect(SummaryCache.decode(Array(swapped.utf8)) == nil)
     }
 
     @Test func theFirstReadingDecodesEveryFileAndTheSecondNone() throws {
@@ -71,7 +84,7 @@ struct SummaryLoadTests {
             #expect(second.cachedCount == 6)
             #expect(second.decodedCount == 0)
             #expect(second.cacheUpdate == nil, "an up-to-date cache is not written again")
-            #expect(second.remainder.knownWhole.count == 6, "files known free of unknown fields are not searched for them")
+            #expect(second.remainder.knownWhole == Array(repeating: true, count: 6), "files known free of unknown fields are not searched for them")
             #expect(byID(second.summaries) == byID(clients.map(\.summary)))
         }
     }
@@ -190,7 +203,7 @@ struct SummaryLoadTests {
             let reopened = try ClientStore.open(directory: dir, now: pinnedNow)
             let load = reopened.loadSummaries()
             #expect(load.cachedCount == 1, "the client came from the cache, so its fields are read in the background")
-            #expect(load.remainder.knownWhole.isEmpty, "the cache remembers that this file has unknown fields")
+            #expect(load.remainder.knownWhole == [false], "the cache remembers that this file has unknown fields")
             reopened.adopt(load.remainder.load())
             var changed = client
             changed.riskNote = "None now."
