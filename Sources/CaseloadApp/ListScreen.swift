@@ -151,7 +151,7 @@ extension AppState {
     func matchingRows(_ query: String) -> [Int] {
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty else { return [] }
-        return list.rows.indices.filter { matches(list.rows[$0], parsed) }
+        return list.rowSearchKeys.indices.filter { list.rowSearchKeys[$0].matches(parsed) }
     }
 
     /// Selects the next (or previous) row matching the active query, wrapping around the list.
@@ -167,7 +167,7 @@ extension AppState {
         let start = list.selectedIndex ?? 0
         for step in (includingSelection ? 0 : 1)...max(count, 1) where count > 0 {
             let index = ((forward ? start + step : start - step) % count + count) % count
-            if matches(list.rows[index], parsed) {
+            if list.rowSearchKeys[index].matches(parsed) {
                 list.selectedID = list.rows[index]
                 if list.searchInput != nil { message = nil }
                 return true

@@ -38,6 +38,9 @@ public struct ListState: Sendable {
     /// How many clients have each status, unfiltered, for the header; recomputed with `rows`, so a
     /// keystroke never counts the whole caseload.
     public var statusCounts: [ClientStatus: Int] = [:]
+    /// Each row's search key, in row order, so a search key runs down an array rather than looking
+    /// up every client by id.
+    var rowSearchKeys: [ClientSearchKey] = []
     /// The selection follows the client, not the row number, across filters, sorts and saves.
     public var selectedID: UUID?
     public var scrollTop = 0
@@ -66,6 +69,7 @@ extension AppState {
         let query = CaseloadQuery(statuses: list.statusFilter.statuses, practice: list.practiceFilter, sort: list.sort)
         let all = Array(summaries.values)
         list.rows = query.indices(in: all, today: today).map { all[$0].id }
+        list.rowSearchKeys = list.rows.map { searchKeys[$0]! }
         list.statusCounts = CaseloadQuery().statusCounts(in: all)
         if let id = list.selectedID, list.rows.contains(id) { return }
         if list.rows.isEmpty {
