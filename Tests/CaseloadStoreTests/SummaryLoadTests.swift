@@ -67,6 +67,27 @@ struct SummaryLoadTests {
         #expect(SummaryCache.decode(Array(swapped.utf8)) == nil)
     }
 
+    @Test func aLargeCacheReadInPartsReadsBackWholeAndInOrder() throws {
+        let template = try fullClient()
+        var cache = SummaryCache()
+        for number in 0..<5_000 {
+            var summary = template.summary
+            summary.id = UUID()
+            summary.reference = "C-\(number)"
+            cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: summary.id), entry: SummaryCache.Entry(
+                identity: FileIdentity(inode: UInt64(number), size: 2, modified: 3, changed: 4), summary: summary,
+                hasUnknownFields: number % 7 == 0)))
+        }
+        cache.rows.sort { $0.name < $1.name }
+        let encoded = cache.encoded()
+        #expect(SummaryCache.decode(encoded) == cache)
+
+        // Two rows swapped across the middle, where one part ends and the next begins.
+        var lines = String(decoding: encoded, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.swapAt(2_400, 2_700)
+        #expect(SummaryCache.decode(Array(lines.joined(separator: "\n").utf8)) == nil)
+    }
+
     @Test func theFirstReadingDecodesEveryFileAndTheSecondNone() throws {
         try withTemporaryDirectory { dir in
             let store = try ClientStore.open(directory: dir, now: pinnedNow)
