@@ -14,7 +14,7 @@ public struct AppState: Sendable {
     public internal(set) var clientsLoaded: Bool
     /// The community-asset directory, shared by everyone who uses this data folder.
     public var assets: [UUID: Asset]
-    /// Each asset's folded searchable text, kept beside it (as `searchKeys` is for clients) so the
+    /// Each asset's folded searchable text, kept beside it (as each client summary keeps its own) so the
     /// directory and the picker do not fold every description on every key.
     var assetSearchKeys: [UUID: AssetSearchKey]
     public var now: Date
@@ -30,8 +30,6 @@ public struct AppState: Sendable {
     public var dataFolder: String
     /// The synthetic demo caseload: marked on screen so nobody types a real person into it.
     public var isDemo: Bool
-    /// Folded names, references and NHS numbers, kept beside the clients so search is cheap.
-    var searchKeys: [UUID: ClientSearchKey]
     public var list: ListState
     /// Which top-level view shows beneath the stack: the caseload list or the agenda.
     public var home: Home = .caseload
@@ -76,7 +74,6 @@ public struct AppState: Sendable {
         self.workerName = workerName
         self.settings = settings
         self.themes = themes
-        self.searchKeys = self.summaries.mapValues(ClientSearchKey.init)
         self.now = now
         self.timeZone = timeZone
         self.size = size
@@ -101,13 +98,11 @@ public struct AppState: Sendable {
     /// Replaces or adds a client, keeping its search key in step.
     mutating func store(_ client: Client) {
         clients[client.id] = client
-        let summary = client.summary
-        summaries[client.id] = summary
-        searchKeys[client.id] = ClientSearchKey(summary)
+        summaries[client.id] = client.summary
     }
 
     func matches(_ id: UUID, _ query: SearchQuery) -> Bool {
-        searchKeys[id]?.matches(query) ?? false
+        summaries[id]?.searchKey.matches(query) ?? false
     }
 
     public var today: CalendarDate { CalendarDate(now, in: timeZone) }

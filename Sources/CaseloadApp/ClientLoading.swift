@@ -59,17 +59,15 @@ extension AppState {
     mutating func clientsArrived(_ loaded: LoadedClients) {
         clients = Dictionary(loaded.clients.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Rows from the cache match their files, so only rows that changed meanwhile are replaced:
-        // rebuilding every search key here would hold up the next key on a large caseload.
+        // re-sorting every row here would hold up the next key on a large caseload.
         let arrived = Dictionary(loaded.summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rowsChanged = false
         for id in summaries.keys where arrived[id] == nil {
             summaries[id] = nil
-            searchKeys[id] = nil
             rowsChanged = true
         }
         for (id, summary) in arrived where summaries[id] != summary {
             summaries[id] = summary
-            searchKeys[id] = ClientSearchKey(summary)
             rowsChanged = true
         }
         clientsLoaded = true

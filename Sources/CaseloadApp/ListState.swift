@@ -68,8 +68,9 @@ extension AppState {
         let previousIndex = list.selectedIndex
         let query = CaseloadQuery(statuses: list.statusFilter.statuses, practice: list.practiceFilter, sort: list.sort)
         let all = Array(summaries.values)
-        list.rows = query.indices(in: all, today: today).map { all[$0].id }
-        list.rowSearchKeys = list.rows.map { searchKeys[$0]! }
+        let shown = query.indices(in: all, today: today)
+        list.rows = shown.map { all[$0].id }
+        list.rowSearchKeys = shown.map { all[$0].searchKey }
         list.statusCounts = CaseloadQuery().statusCounts(in: all)
         if let id = list.selectedID, list.rows.contains(id) { return }
         if list.rows.isEmpty {

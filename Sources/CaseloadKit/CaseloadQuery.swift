@@ -79,7 +79,7 @@ public struct CaseloadQuery: Hashable, Sendable {
         return clients.indices.filter { index in
             let client = clients[index]
             if let wantedPractice, SearchFolding.fold(client.practice) != wantedPractice { return false }
-            return query.isEmpty || ClientSearchKey(client).matches(query)
+            return query.isEmpty || client.searchKey.matches(query)
         }
     }
 

@@ -51,16 +51,16 @@ public struct ClientSearchKey: Hashable, Sendable {
     let nhsDigits: String?
 
     public init(_ client: Client) {
-        self.init(client.summary)
+        self = client.summary.searchKey
     }
 
-    public init(_ summary: ClientSummary) {
-        let preferred = SearchFolding.fold(summary.preferredName ?? "")
-        let folded = summary.foldedName.isEmpty || preferred.isEmpty
-            ? summary.foldedName + preferred : summary.foldedName + " " + preferred
+    /// From a name already folded (see `ClientSummary.foldedName`).
+    init(foldedName: String, preferredName: String?, reference: String, nhsNumber: NHSNumber?) {
+        let preferred = SearchFolding.fold(preferredName ?? "")
+        let folded = foldedName.isEmpty || preferred.isEmpty ? foldedName + preferred : foldedName + " " + preferred
         names = Array(folded.utf8)
-        referenceNumber = ClientReference.number(in: summary.reference)
-        nhsDigits = summary.nhsNumber?.digits
+        referenceNumber = ClientReference.number(in: reference)
+        nhsDigits = nhsNumber?.digits
     }
 
     public func matches(_ query: SearchQuery) -> Bool {

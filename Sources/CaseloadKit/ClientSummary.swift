@@ -5,15 +5,26 @@ import Foundation
 /// a large caseload shows its list before every client file has been decoded.
 public struct ClientSummary: Identifiable, Hashable, Sendable {
     public var id: UUID
-    public var reference: String
-    public var name: String {
-        didSet { foldedName = SearchFolding.fold(name) }
+    public var reference: String {
+        didSet { refreshSearchKey() }
     }
-    /// The name folded for sorting and searching, kept because folding every name on each sort
-    /// is most of the cost of showing a large caseload.
+    public var name: String {
+        didSet {
+            foldedName = SearchFolding.fold(name)
+            refreshSearchKey()
+        }
+    }
+    /// The name folded for sorting, and the key the list's search compares: kept because folding
+    /// every name on each sort or search is most of the cost of showing a large caseload, and
+    /// made where the summary is made, which for a large caseload is on every core at once.
     public private(set) var foldedName: String
-    public var preferredName: String?
-    public var nhsNumber: NHSNumber?
+    public private(set) var searchKey: ClientSearchKey
+    public var preferredName: String? {
+        didSet { refreshSearchKey() }
+    }
+    public var nhsNumber: NHSNumber? {
+        didSet { refreshSearchKey() }
+    }
     public var practice: String
     public var status: ClientStatus
     public var referralDate: CalendarDate
@@ -42,6 +53,13 @@ public struct ClientSummary: Identifiable, Hashable, Sendable {
         self.discussInSupervision = discussInSupervision
         self.nextFollowUpDue = nextFollowUpDue
         self.updatedAt = updatedAt
+        self.searchKey = ClientSearchKey(foldedName: self.foldedName, preferredName: preferredName, reference: reference,
+                                         nhsNumber: nhsNumber)
+    }
+
+    private mutating func refreshSearchKey() {
+        searchKey = ClientSearchKey(foldedName: foldedName, preferredName: preferredName, reference: reference,
+                                    nhsNumber: nhsNumber)
     }
 
     /// As `Client.displayName`.
