@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Caseload against peers on the same machine in one run, and prints the ratios:
 #   1. `caseload list` on N clients against `task list` (taskwarrior) on N imported tasks;
-#   2. `caseload-bench load-all` (every client file decoded in full) against Python's json.load
+#   2. `caseload-bench load-all` (every client file decoded in full, as opening the app does; its
+#      first, untimed run writes the summary cache) against Python's json.load
 #      over the same files.
 # Each pair is run once to warm up, then RUNS times each, interleaved run by run; the ratio is
 # peer median / Caseload median, so above 1 means Caseload is faster.

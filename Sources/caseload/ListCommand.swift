@@ -27,6 +27,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only clients whose name, reference or NHS number matches (as / does on screen).", valueName: "text"))
     var search: String?
 
+    @Option(help: ArgumentHelp("Only clients whose contact notes hold every word of this (case and accents ignored); reads every client in full.", valueName: "text"))
+    var notes: String?
+
     @Option(help: ArgumentHelp("Order: \(CaseloadSort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "sort"))
     var sort: CaseloadSort = .name
 
@@ -51,7 +54,12 @@ struct ListCommand: ParsableCommand {
         let today = CalendarDate(clock.now())
         let practiceName = try practice.map { try Self.practice(matching: $0, in: load.summaries) }
         let query = CaseloadQuery(statuses: status.map { [$0] }, practice: practiceName, search: search ?? "", sort: sort)
-        let rows = query.apply(to: load.summaries, today: today).map { ListRow($0, today: today) }
+        var summaries = load.summaries
+        if let notes {
+            let found = Set(NoteSearch.matching(notes, in: store.loadClients().clients))
+            summaries.removeAll { !found.contains($0.id) }
+        }
+        let rows = query.apply(to: summaries, today: today).map { ListRow($0, today: today) }
         switch format {
         case .table: print(ListRow.table(rows), terminator: "")
         case .csv: print(ListRow.csv(rows), terminator: "")

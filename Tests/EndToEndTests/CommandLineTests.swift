@@ -65,6 +65,29 @@ struct CommandLineTests {
         #expect(body.count == expected.count && body.allSatisfy { $0.contains("  waiting  ") }, "\(table.stdout)")
     }
 
+    @Test("caseload list --notes finds clients by the words of their contact notes")
+    func listByNotes() throws {
+        let world = try EndToEnd()
+        defer { world.tearDown() }
+        let data = try world.makeDemo()
+        // A long word from some client's notes, and every client whose notes hold it.
+        var notesByReference: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: data.path + "/clients") {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("clients/" + file))) as! [String: Any]
+            let contacts = object["contacts"] as? [[String: Any]] ?? []
+            notesByReference[object["reference"] as! String] = contacts.compactMap { $0["notes"] as? String }.joined(separator: " ").lowercased()
+        }
+        let word = try #require(notesByReference.values.flatMap { $0.split(whereSeparator: { !$0.isLetter }) }
+            .first { $0.count >= 9 && $0.allSatisfy(\.isASCII) }).lowercased()
+        let expected = Set(notesByReference.filter { $0.value.contains(word) }.keys)
+
+        let result = try world.run(["list", "--data-dir", data.path, "--notes", word.uppercased(), "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Set(try Self.csv(result.stdout).dropFirst().map { $0[0] }) == expected, "\(word)")
+        let none = try world.run(["list", "--data-dir", data.path, "--notes", "qqqzzz"])
+        #expect(none.stdout.hasSuffix("0 clients\n"), "\(none.stdout)")
+    }
+
     @Test("caseload --version prints a version")
     func version() throws {
         let world = try EndToEnd()
