@@ -29,6 +29,11 @@ enum KeyTimings {
         }
         Session.report("search", searching)
 
+        _ = state.update(.terminal(.key(.tab)))
+        Session.report("agenda", times(&state, keys: Array(repeating: .down, count: 100)))
+        _ = state.update(.terminal(.key(.tab)))
+        _ = state.update(.terminal(.key(.tab)))
+
         let clients = Array(state.clients.values)
         var noteSearches: [Double] = []
         for query in ["allotment", "walking group", "zoë", "benefits advice", "nothing-matches-this"] {

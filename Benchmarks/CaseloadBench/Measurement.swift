@@ -31,6 +31,7 @@ struct Measurement {
             ("Page, median / p99", { spread($0.keys["page"]) }),
             ("Open a client, median / p99", { spread($0.keys["open"]) }),
             ("Search keystroke, median / p99 / max", { spread($0.keys["search"], withMax: true) }),
+            ("Agenda (Tab): move, median / p99", { spread($0.keys["agenda"]) }),
             ("Full-text search of notes, median of 5", { ms(median($0.keys["notes"] ?? [])) }),
             ("Durable save of one client, median / p99", { spread($0.keys["save"]) }),
             ("Peak memory (resident)", { megabytes($0.keys["peakRSS"]?.first ?? 0) }),
