@@ -38,6 +38,8 @@ extension AppState {
     public func canHandleBeforeClientsLoad(_ event: TerminalEvent) -> Bool {
         if clientsLoaded { return true }
         guard case .key(let key) = event else { return true }
+        // Quitting never waits: nothing can have been typed yet that it would ask about.
+        if key == .control("c") { return true }
         guard home == .caseload, stack.isEmpty else { return false }
         switch modal {
         case .help?: return true

@@ -34,7 +34,7 @@ public struct ListState: Sendable {
     public var statusFilter: StatusFilter = .all
     public var practiceFilter: String?
     /// Client ids in display order, recomputed whenever the clients, sort or filters change.
-    public var rows: [UUID] = []
+    public internal(set) var rows: [UUID] = []
     /// How many clients have each status, unfiltered, for the header; recomputed with `rows`, so a
     /// keystroke never counts the whole caseload.
     public var statusCounts: [ClientStatus: Int] = [:]

@@ -30,8 +30,6 @@ public enum ClientReference {
         make((existing.compactMap(number(in:)).max() ?? 0) + 1)
     }
 
-    /// The value of a run of ASCII digits; nil when empty, not all digits, or absurdly long
-    /// (more than 15 digits cannot be a reference and would risk overflow on `+ 1`).
     /// `number(in:)` for the usual `C-0042`, byte by byte: sorting a large caseload asks for
     /// every client's number. Nil when the reference is anything else, which takes the full route.
     private static func plainNumber(in reference: String) -> Int? {
@@ -47,6 +45,8 @@ public enum ClientReference {
         return value
     }
 
+    /// The value of a run of ASCII digits; nil when empty, not all digits, or absurdly long
+    /// (more than 15 digits cannot be a reference and would risk overflow on `+ 1`).
     static func digitsValue(_ text: Substring) -> Int? {
         guard !text.isEmpty, text.count <= 15, text.allSatisfy({ $0.isASCII && $0.isWholeNumber }) else { return nil }
         return Int(text)

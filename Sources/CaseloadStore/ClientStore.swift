@@ -223,7 +223,7 @@ public final class ClientStore {
                 throw .cannotCreateDirectory(path: folder, reason: error)
             }
         }
-        for folder in [path, path + "/" + Recovery.folderName] + recordFolders {
+        for folder in [path, path + "/" + Recovery.folderName, path + "/" + SummaryCache.folderName] + recordFolders {
             for name in (try? operations.listDirectory(folder)) ?? [] where TemporaryFile.isTemporary(name) {
                 try? operations.unlink(folder + "/" + name)
             }

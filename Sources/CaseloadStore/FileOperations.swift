@@ -134,21 +134,19 @@ extension FileOperations {
 }
 
 /// One version of a file as `stat(2)` sees it. Saves replace a file by rename, so a new version
-/// has a new inode; an edit in place changes the size or the times. Equal identities mean the
-/// contents were not changed through any normal means.
+/// has a new inode; an edit in place changes the size or the modification time. Equal identities
+/// mean the contents were not changed through any normal means. The change time is left out:
+/// backups hard-link every record file, which changes it without changing the contents.
 public struct FileIdentity: Hashable, Sendable {
     public var inode: UInt64
     public var size: Int64
     /// Nanoseconds since 1970.
     public var modified: Int64
-    /// Nanoseconds since 1970; changes with any change to the file and cannot be set back.
-    public var changed: Int64
 
-    public init(inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+    public init(inode: UInt64, size: Int64, modified: Int64) {
         self.inode = inode
         self.size = size
         self.modified = modified
-        self.changed = changed
     }
 }
 
@@ -159,8 +157,7 @@ public enum SystemFiles {
         guard stat(path, &info) == 0 else { throw .current }
         return FileIdentity(
             inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     static func readWholeFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8] {

@@ -122,10 +122,10 @@ struct RecordFileReader<Record: StoredRecord> {
 
     /// Reads and decodes each of `names` (in the record folder), spread over every core: decoding
     /// is most of the cost of opening a large caseload. Outcomes come back in the order of `names`.
-    /// Where `knownWhole` (one for each name, when given) is true, the file was found free of
-    /// unknown fields at exactly this version (see `SummaryCache`), so that check, which encodes
-    /// the record again, is skipped.
-    func decode(_ names: [String], knownWhole: [Bool] = []) -> [Outcome] {
+    /// `knownWhole` (one for each name, when given) holds, for a file found free of unknown fields
+    /// by this build (see `SummaryCache`), the identity it had then: while the file still has it
+    /// when read, that check, which encodes the record again, is skipped.
+    func decode(_ names: [String], knownWhole: [FileIdentity?] = []) -> [Outcome] {
         let folder = directory + "/" + Self.folderName
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 64))
         let results = WorkerResults<Outcome>(workers: workers)
@@ -135,7 +135,7 @@ struct RecordFileReader<Record: StoredRecord> {
             outcomes.reserveCapacity(names.count / workers + 1)
             for index in stride(from: worker, to: names.count, by: workers) {
                 outcomes.append(read(folder + "/" + names[index], decoder: decoder,
-                                     checkUnknownFields: !(index < knownWhole.count && knownWhole[index])))
+                                     knownWholeAs: index < knownWhole.count ? knownWhole[index] : nil))
             }
             results.set(outcomes, for: worker)
         }
@@ -158,7 +158,7 @@ struct RecordFileReader<Record: StoredRecord> {
         case vanished
     }
 
-    private func read(_ path: String, decoder: JSONDecoder, checkUnknownFields: Bool) -> Outcome {
+    private func read(_ path: String, decoder: JSONDecoder, knownWholeAs identity: FileIdentity?) -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = try operations.readFile(path, Self.sizeLimit)
@@ -184,7 +184,8 @@ struct RecordFileReader<Record: StoredRecord> {
         } catch {
             return .problem(DecodingProblem.reason(for: error, in: bytes), reference: Self.reference(in: bytes))
         }
-        guard checkUnknownFields else { return .record(record, unknownFields: nil) }
+        // Looked at after reading, so a file replaced since it was vouched for is always checked.
+        if let identity, (try? operations.identity(path)) == identity { return .record(record, unknownFields: nil) }
         do {
             return .record(record, unknownFields: try UnknownFields.of(record, in: bytes))
         } catch UnknownFields.Unkeepable.fieldsInListWithoutIDs(let path) {

@@ -42,8 +42,8 @@ public struct PendingClients: Sendable {
     let reader: RecordFileReader<Client>
     /// Files whose rows came from the cache, in the clients folder.
     let files: [String]
-    /// For each of `files`, whether the cache found it free of unknown fields.
-    let knownWhole: [Bool]
+    /// For each of `files` the cache found free of unknown fields, the identity it had then.
+    let knownWhole: [FileIdentity?]
     /// Clients decoded already, because the cache had no good row for them.
     let decoded: [Client]
     let decodedUnknownFields: [UUID: UnknownFields]
@@ -56,10 +56,11 @@ public struct PendingClients: Sendable {
                 full.clients.append(client)
                 full.unknownFields[client.id] = unknownFields
             case .record(let client, _):
-                // Rewritten since it was listed, with another id: `loadClients` would say so too.
+                // Rewritten since it was listed, with another id: it was not loaded, and the next
+                // start says whether it is a copy or misnamed.
                 full.problems.append(FileProblem(
-                    fileName: relative, reason: "holds \(client.problemLabel) whose id does not match the file name; "
-                        + "rename it to \(RecordFileReader<Client>.relativePath(for: client.id))",
+                    fileName: relative, reason: "changed while Caseload was opening and now holds \(client.problemLabel), "
+                        + "whose id does not match the file name; it was not loaded",
                     reference: client.reference))
             case .problem(let reason, let reference):
                 full.problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
@@ -103,7 +104,7 @@ extension ClientStore {
         let identities = Self.identities(of: names, in: folder, operations: operations)
         var cached: [ClientSummary] = []
         var cachedNames: [String] = []
-        var knownWhole: [Bool] = []
+        var knownWhole: [FileIdentity?] = []
         var misses: [String] = []
         // The listing and the cache are both in name order: one pass matches them.
         let rows = cache?.rows ?? []
@@ -118,7 +119,7 @@ extension ClientStore {
             if let identity, let entry, entry.identity == identity {
                 cached.append(entry.summary)
                 cachedNames.append(name)
-                knownWhole.append(!entry.hasUnknownFields)
+                knownWhole.append(entry.hasUnknownFields ? nil : identity)
             } else {
                 misses.append(name)
             }

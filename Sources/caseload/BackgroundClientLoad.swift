@@ -4,9 +4,10 @@ import CaseloadStore
 import Foundation
 
 /// After the first frame, on a thread of its own: writes the summary cache when it was out of date,
-/// decodes every client file the cache stood in for (over every core), then makes today's backup.
+/// makes today's backup, then decodes every client file the cache stood in for (over every core).
 /// The app loop collects the result with `poll`, or `wait`s for it when a key needs every client.
-/// Nothing can be saved before then, so the backup never races a save.
+/// Nothing can be saved before then, so the backup never races a save; and the window waits for
+/// the writing (`finishWriting`) before it lets go of the store, however soon the person quits.
 final class BackgroundClientLoad: ClientLoading, @unchecked Sendable {
     private let store: ClientStore
     private let summaries: SummaryLoad
@@ -14,6 +15,8 @@ final class BackgroundClientLoad: ClientLoading, @unchecked Sendable {
     private let condition = NSCondition()
     /// Guarded by `condition`.
     private var result: (full: FullClientLoad, backupProblem: String?)?
+    private var started = false
+    private var writingDone = false
 
     /// `backup` runs on the background thread; it may touch only the store's folder and file operations.
     init(store: ClientStore, summaries: SummaryLoad, backup: @escaping @Sendable (ClientStore) -> String?) {
@@ -26,15 +29,29 @@ final class BackgroundClientLoad: ClientLoading, @unchecked Sendable {
         let box = StoreBox(store: store)
         let thread = Thread { [self] in
             summaries.cacheUpdate?.write()
-            let full = summaries.remainder.load()
             let backupProblem = backup(box.store)
             condition.lock()
+            writingDone = true
+            condition.broadcast()
+            condition.unlock()
+            let full = summaries.remainder.load()
+            condition.lock()
             result = (full, backupProblem)
-            condition.signal()
+            condition.broadcast()
             condition.unlock()
         }
         thread.name = "caseload-load"
+        condition.lock()
+        started = true
+        condition.unlock()
         thread.start()
+    }
+
+    /// Waits until the cache and today's backup are written; the reading may go on.
+    func finishWriting() {
+        condition.lock()
+        while started && !writingDone { condition.wait() }
+        condition.unlock()
     }
 
     func poll() -> LoadedClients? {

@@ -66,6 +66,7 @@ enum InteractiveSession {
             isDemo ? nil : BackupCommand.dailyBackupProblem(store, clock: clock)
         }
         let exit = AppLoop.run(&state, terminal: terminal, clock: clock.now, shell: shell, loading: loading)
+        loading.finishWriting()
         terminal.restore()
         if case .signal(let signal) = exit {
             // Stopped from outside (logout, shutdown): keep whatever was being typed.

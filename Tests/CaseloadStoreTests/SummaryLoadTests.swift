@@ -33,7 +33,7 @@ struct SummaryLoadTests {
         var cache = SummaryCache()
         for client in [try clientWithWork(), try fullClient(reference: "C-7", name: "a\tb\nc\\d\re 陈 😀")] {
             cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: client.id), entry: SummaryCache.Entry(
-                identity: FileIdentity(inode: 42, size: 1234, modified: 1_788_962_700_123_456_789, changed: -5),
+                identity: FileIdentity(inode: 42, size: 1234, modified: 1_788_962_700_123_456_789),
                 summary: client.summary, hasUnknownFields: client.reference == "C-7")))
         }
         cache.rows.sort { $0.name < $1.name }
@@ -45,7 +45,7 @@ struct SummaryLoadTests {
         var cache = SummaryCache()
         let client = try clientWithWork()
         cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: client.id), entry: SummaryCache.Entry(
-            identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary,
+            identity: FileIdentity(inode: 1, size: 2, modified: 3), summary: client.summary,
             hasUnknownFields: false)))
         let whole = cache.encoded()
         #expect(keep < whole.count)
@@ -59,7 +59,7 @@ struct SummaryLoadTests {
         var cache = SummaryCache()
         for client in [try clientWithWork(), try fullClient(reference: "C-7")] {
             cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: client.id), entry: SummaryCache.Entry(
-                identity: FileIdentity(inode: 1, size: 2, modified: 3, changed: 4), summary: client.summary,
+                identity: FileIdentity(inode: 1, size: 2, modified: 3), summary: client.summary,
                 hasUnknownFields: false)))
         }
         let lines = String(decoding: cache.encoded(), as: UTF8.self).split(separator: "\n")
@@ -75,16 +75,16 @@ struct SummaryLoadTests {
             summary.id = UUID()
             summary.reference = "C-\(number)"
             cache.rows.append(SummaryCache.Row(name: RecordFileReader<Client>.fileName(for: summary.id), entry: SummaryCache.Entry(
-                identity: FileIdentity(inode: UInt64(number), size: 2, modified: 3, changed: 4), summary: summary,
+                identity: FileIdentity(inode: UInt64(number), size: 2, modified: 3), summary: summary,
                 hasUnknownFields: number % 7 == 0)))
         }
         cache.rows.sort { $0.name < $1.name }
         let encoded = cache.encoded()
         #expect(SummaryCache.decode(encoded) == cache)
 
-        // Two rows swapped across the middle, where one part ends and the next begins.
+        // The last row of the first part swapped with the first of the second (line 0 is the header).
         var lines = String(decoding: encoded, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        lines.swapAt(2_400, 2_700)
+        lines.swapAt(2_500, 2_501)
         #expect(SummaryCache.decode(Array(lines.joined(separator: "\n").utf8)) == nil)
     }
 
@@ -105,7 +105,7 @@ struct SummaryLoadTests {
             #expect(second.cachedCount == 6)
             #expect(second.decodedCount == 0)
             #expect(second.cacheUpdate == nil, "an up-to-date cache is not written again")
-            #expect(second.remainder.knownWhole == Array(repeating: true, count: 6), "files known free of unknown fields are not searched for them")
+            #expect(second.remainder.knownWhole.allSatisfy { $0 != nil } && second.remainder.knownWhole.count == 6, "files known free of unknown fields are not searched for them")
             #expect(byID(second.summaries) == byID(clients.map(\.summary)))
         }
     }
@@ -224,12 +224,49 @@ struct SummaryLoadTests {
             let reopened = try ClientStore.open(directory: dir, now: pinnedNow)
             let load = reopened.loadSummaries()
             #expect(load.cachedCount == 1, "the client came from the cache, so its fields are read in the background")
-            #expect(load.remainder.knownWhole == [false], "the cache remembers that this file has unknown fields")
+            #expect(load.remainder.knownWhole == [nil], "the cache remembers that this file has unknown fields")
             reopened.adopt(load.remainder.load())
             var changed = client
             changed.riskNote = "None now."
             try reopened.save(changed, previous: client, at: pinnedNow)
             #expect(try jsonObject(at: file)["pronouns"] as? String == "she/her")
+        }
+    }
+
+    @Test func aFileReplacedAfterTheCacheVouchedForItIsCheckedForUnknownFields() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            let client = try clientWithWork()
+            try store.save(client, previous: nil, at: pinnedNow)
+            store.loadSummaries().cacheUpdate?.write()
+            let load = store.loadSummaries()
+            #expect(load.remainder.knownWhole.count == 1 && load.remainder.knownWhole[0] != nil)
+
+            // Between the first frame and the background reading, something else rewrites the file.
+            let file = clientFile(dir, client.id)
+            var object = try jsonObject(at: file)
+            object["pronouns"] = "she/her"
+            let replacement = dir.appendingPathComponent("replacement.json")
+            try writeJSONObject(object, to: replacement)
+            #expect(rename(replacement.path, file.path) == 0)
+
+            store.adopt(load.remainder.load())
+            var changed = client
+            changed.riskNote = "None now."
+            try store.save(changed, previous: client, at: pinnedNow)
+            #expect(try jsonObject(at: file)["pronouns"] as? String == "she/her")
+        }
+    }
+
+    @Test func aBackupDoesNotMakeTheCacheStale() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ClientStore.open(directory: dir, now: pinnedNow)
+            _ = try savedClients(4, in: store)
+            store.loadSummaries().cacheUpdate?.write()
+            _ = try store.makeBackup(at: pinnedNow)
+            let load = store.loadSummaries()
+            #expect(load.cachedCount == 4, "hard links change a file's ctime, not its contents")
+            #expect(load.cacheUpdate == nil)
         }
     }
 
@@ -261,5 +298,46 @@ struct SummaryLoadTests {
             #expect(UUIDText.parseLowercased(Array(bad.utf8)) == nil, "\(bad)")
         }
         #expect(UUIDText.parseLowercased(Array("00000000-0000-0000-0000-00000000000f".utf8)) != nil)
+    }
+}
+
+@Suite struct SummaryCacheModelTests {
+    /// Every field path in `value`, lists collapsed: `contacts[].ons4.score`.
+    private func paths(_ value: Any, prefix: String = "") -> Set<String> {
+        if let object = value as? [String: Any] {
+            return object.reduce(into: Set<String>()) { found, field in
+                let path = prefix.isEmpty ? field.key : prefix + "." + field.key
+                found.insert(path)
+                found.formUnion(paths(field.value, prefix: path))
+            }
+        }
+        if let list = value as? [Any] {
+            return list.reduce(into: Set<String>()) { $0.formUnion(paths($1, prefix: prefix + "[]")) }
+        }
+        return []
+    }
+
+    /// FNV-1a, 64 bits, in hex: stable across runs and machines, unlike `Hasher`.
+    private func digest(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    @Test func theCacheNamesTheFieldsOfTheClientModel() throws {
+        let today = CalendarDate(iso: "2026-11-21")!
+        let clients = DemoCaseload.make(today: today, now: pinnedNow)
+            + [try clientWithWork(), try fullClient()]
+            + (1...300).map { SyntheticCaseload(seed: 3, today: today, now: pinnedNow, assets: []).client(number: $0) }
+        var found = Set<String>()
+        for client in clients {
+            found.formUnion(paths(try JSONSerialization.jsonObject(with: Data(try StoreJSON.encode(client)))))
+        }
+        let fingerprint = digest(found.sorted().joined(separator: "\n"))
+        #expect(fingerprint == SummaryCache.modelFingerprint,
+                "the client model's fields changed: set SummaryCache.modelFingerprint to \"\(fingerprint)\"")
     }
 }
