@@ -10,8 +10,8 @@ public struct AgendaState: Sendable {
 }
 
 /// A row of the agenda: a heading, a follow-up, a waiting client, or a line saying a part is empty.
-enum AgendaRow {
-    enum Bucket { case overdue, today, week }
+enum AgendaRow: Sendable {
+    enum Bucket: Sendable { case overdue, today, week }
 
     case heading(String)
     case followUp(Agenda.Entry, bucket: Bucket)
@@ -25,6 +25,12 @@ enum AgendaRow {
         case .heading, .empty: nil
         }
     }
+}
+
+/// The agenda as built for `day`; any change to the clients drops it.
+struct AgendaCache: Sendable {
+    let day: CalendarDate
+    let rows: [AgendaRow]
 }
 
 enum AgendaAction: Sendable {
@@ -48,6 +54,17 @@ enum AgendaScreen {
 
 extension AppState {
     var agendaRows: [AgendaRow] {
+        if let cache = agendaCache, cache.day == today { return cache.rows }
+        return buildAgendaRows()
+    }
+
+    /// Builds the agenda ahead of the keys and frames that show it (see `agendaCache`).
+    mutating func prepareAgenda() {
+        guard home == .agenda, agendaCache?.day != today else { return }
+        agendaCache = AgendaCache(day: today, rows: buildAgendaRows())
+    }
+
+    private func buildAgendaRows() -> [AgendaRow] {
         // Sorted first so that ties (same day and time) always come in reference order.
         let agenda = Agenda.make(clients: clients.values.sorted { $0.reference < $1.reference }, today: today)
         func part(_ title: String, _ entries: [Agenda.Entry], _ bucket: AgendaRow.Bucket, empty: String) -> [AgendaRow] {

@@ -6,7 +6,11 @@ import TerminalUI
 public struct AppState: Sendable {
     /// Every client decoded in full. Empty while a large caseload is still being read after the
     /// first frame (see `clientsLoaded`); the list works from `summaries` meanwhile.
-    public var clients: [UUID: Client]
+    public var clients: [UUID: Client] {
+        didSet { agendaCache = nil }
+    }
+    /// The agenda's rows for a day, built from every client once, not on every key and frame.
+    var agendaCache: AgendaCache?
     /// One row's worth of every client: what the list sorts, filters, counts and draws.
     public internal(set) var summaries: [UUID: ClientSummary]
     /// False while the full client files are still being read in the background. Until then only

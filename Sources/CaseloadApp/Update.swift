@@ -6,6 +6,12 @@ extension AppState {
     /// The one place state changes: a pure function of the state and an event, returning the work
     /// (saving, quitting) for the shell to do.
     public mutating func update(_ event: AppEvent) -> [Effect] {
+        let effects = apply(event)
+        prepareAgenda()
+        return effects
+    }
+
+    private mutating func apply(_ event: AppEvent) -> [Effect] {
         switch event {
         case .terminal(.resize(let newSize)):
             size = newSize
