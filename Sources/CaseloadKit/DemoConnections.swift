@@ -98,14 +98,14 @@ struct DemoConnections {
         ConnectionEvent(state: state, date: day, note: random.pick(DemoDirectoryData.connectionNotes(state)))
     }
 
-    /// How connections go, as the states they pass through.
-    private static let ways: [[ConnectionState]] = [
+    /// How connections go, as the states they pass through (the generated caseloads' too).
+    static let ways: [[ConnectionState]] = [
         [.suggested], [.suggested, .referred], [.suggested, .declined], [.referred, .attended],
         [.suggested, .referred, .attended], [.suggested, .referred, .attended, .stopped], [.referred, .didNotAttend],
         [.suggested, .referred, .didNotAttend, .attended],
     ]
 
-    private static let waitingListWays: [[ConnectionState]] = [
+    static let waitingListWays: [[ConnectionState]] = [
         [.suggested, .referred, .waiting], [.referred, .waiting, .attended], [.suggested, .declined],
     ]
 

@@ -121,7 +121,7 @@ struct DemoWork {
             risks: client.riskNote.isEmpty ? "None noticed." : client.riskNote,
             nextSteps: plan.goals.compactMap(\.steps.first?.what).joined(separator: "; "))
         if random.chance(50) {
-            conversation.contact.ons4 = firstONS4()
+            conversation.contact.ons4 = random.firstONS4()
             conversation.contact.swemwbs = SWEMWBS(answers: (0..<7).map { _ in random.int(in: 1...3) })
         }
         plan.visits.append(conversation)
@@ -147,7 +147,7 @@ struct DemoWork {
         let latest = plan.visits.count - 1
         if let ons4 = conversation.contact.ons4, let swemwbs = conversation.contact.swemwbs,
            plan.visits[latest].contact.id != conversation.contact.id, random.chance(75) {
-            plan.visits[latest].contact.ons4 = laterONS4(after: ons4)
+            plan.visits[latest].contact.ons4 = random.laterONS4(after: ons4)
             plan.visits[latest].contact.swemwbs = SWEMWBS(answers: swemwbs.answers.map { min(5, $0 + random.int(in: 0...1)) })
         }
         if var next, let lastDay = plan.visits.last?.day {
@@ -249,19 +249,6 @@ struct DemoWork {
                  mode: .phone, state: .cancelled(reason: random.pick(DemoWorkData.cancelReasons), on: previous.adding(days: 1)))
     }
 
-    private mutating func firstONS4() -> ONS4? {
-        ONS4(satisfaction: random.int(in: 2...6), worthwhile: random.int(in: 3...6), happy: random.int(in: 2...6),
-             anxious: random.int(in: 4...9))
-    }
-
-    /// Mostly better, sometimes not.
-    private mutating func laterONS4(after first: ONS4) -> ONS4? {
-        let lift = random.chance(80) ? 1 : -1
-        func moved(_ value: Int, by direction: Int) -> Int { min(10, max(0, value + direction * random.int(in: 0...3))) }
-        return ONS4(satisfaction: moved(first.satisfaction, by: lift), worthwhile: moved(first.worthwhile, by: lift),
-                    happy: moved(first.happy, by: lift), anxious: moved(first.anxious, by: -lift))
-    }
-
     /// Gives each planned contact a time: in working hours where possible, after the record was
     /// created, in order, five minutes apart at least, and never after now.
     private func timed(_ visits: [Visit], after createdAt: Date) -> [Contact] {
@@ -281,5 +268,20 @@ struct DemoWork {
             contact.at = at
             return contact
         }
+    }
+}
+
+/// Wellbeing scores for synthetic contacts: the demo's and the generated caseloads'.
+extension SplitMix64 {
+    mutating func firstONS4() -> ONS4? {
+        ONS4(satisfaction: int(in: 2...6), worthwhile: int(in: 3...6), happy: int(in: 2...6), anxious: int(in: 4...9))
+    }
+
+    /// Mostly better, sometimes not.
+    mutating func laterONS4(after first: ONS4) -> ONS4? {
+        let lift = chance(80) ? 1 : -1
+        func moved(_ value: Int, by direction: Int) -> Int { min(10, max(0, value + direction * int(in: 0...3))) }
+        return ONS4(satisfaction: moved(first.satisfaction, by: lift), worthwhile: moved(first.worthwhile, by: lift),
+                    happy: moved(first.happy, by: lift), anxious: moved(first.anxious, by: -lift))
     }
 }

@@ -30,7 +30,7 @@ extension SyntheticCaseload.Builder {
                     concerns: client.referral.needs.map { Concern(need: $0, note: DemoWorkData.plan(for: $0).concern) },
                     risks: client.hasRisk ? client.riskNote : "None noticed.",
                     nextSteps: client.goals.compactMap(\.steps.first?.what).joined(separator: "; "))
-                contact.ons4 = random.chance(90) ? firstONS4() : nil
+                contact.ons4 = random.chance(90) ? random.firstONS4() : nil
                 contact.swemwbs = random.chance(75) ? SWEMWBS(answers: (0..<7).map { _ in random.int(in: 1...3) }) : nil
                 measured = (contact.ons4, contact.swemwbs)
             case .checkIn, .accompaniedVisit, .review:
@@ -46,7 +46,7 @@ extension SyntheticCaseload.Builder {
                 contact.followUpID = followUp.id
                 client.followUps.append(followUp)
                 if visit.kind == .review, let earlier = measured, visit.isClosing || random.chance(70) {
-                    contact.ons4 = earlier.ons4.flatMap { laterONS4(after: $0) }
+                    contact.ons4 = earlier.ons4.flatMap { random.laterONS4(after: $0) }
                     contact.swemwbs = earlier.swemwbs.flatMap { SWEMWBS(answers: $0.answers.map { min(5, $0 + random.int(in: 0...1)) }) }
                 }
             }
@@ -150,19 +150,6 @@ extension SyntheticCaseload.Builder {
         return text
     }
 
-    private mutating func firstONS4() -> ONS4? {
-        ONS4(satisfaction: random.int(in: 2...6), worthwhile: random.int(in: 3...6), happy: random.int(in: 2...6),
-             anxious: random.int(in: 4...9))
-    }
-
-    /// Mostly better, sometimes not.
-    private mutating func laterONS4(after first: ONS4) -> ONS4? {
-        let lift = random.chance(80) ? 1 : -1
-        func moved(_ value: Int, by direction: Int) -> Int { min(10, max(0, value + direction * random.int(in: 0...3))) }
-        return ONS4(satisfaction: moved(first.satisfaction, by: lift), worthwhile: moved(first.worthwhile, by: lift),
-                    happy: moved(first.happy, by: lift), anxious: moved(first.anxious, by: -lift))
-    }
-
     // MARK: Follow-ups
 
     /// The follow-up still to come, by status: the next try, the next meeting (overdue for some),
@@ -235,15 +222,6 @@ extension SyntheticCaseload.Builder {
 
     // MARK: Connections
 
-    /// How connections go, as the states they pass through; each change is heard at a later meeting.
-    private static let ways: [[ConnectionState]] = [
-        [.suggested], [.suggested, .referred], [.suggested, .declined], [.referred, .attended],
-        [.suggested, .referred, .attended], [.suggested, .referred, .attended, .stopped], [.referred, .didNotAttend],
-        [.suggested, .referred, .didNotAttend, .attended],
-    ]
-    private static let waitingListWays: [[ConnectionState]] = [
-        [.suggested, .referred, .waiting], [.referred, .waiting, .attended], [.suggested, .declined],
-    ]
 
     private static func isFinished(_ way: [ConnectionState]) -> Bool {
         [.attended, .didNotAttend, .declined, .stopped].contains(way[way.count - 1])
@@ -261,7 +239,7 @@ extension SyntheticCaseload.Builder {
         var made: [Connection] = []
         for (asset, added) in fitting.prefix(random.int(in: 1...3)) {
             let days = meetings.filter { $0 >= added }
-            let ways = (asset.capacity == .waitingList ? Self.waitingListWays : Self.ways)
+            let ways = (asset.capacity == .waitingList ? DemoConnections.waitingListWays : DemoConnections.ways)
                 .filter { (client.status != .discharged || Self.isFinished($0)) && $0.count <= days.count }
             guard !ways.isEmpty else { continue }
             let way = random.pick(ways)
