@@ -44,17 +44,7 @@ struct RecordFileReader<Record: StoredRecord> {
     func load() -> Load {
         let (files, listingProblem) = listRecordFiles()
         if let listingProblem { return Load(problems: [listingProblem]) }
-        var decoded: [(fileName: String, record: Record, unknownFields: UnknownFields?)] = []
-        var problems: [FileProblem] = []
-        for (name, outcome) in zip(files, decode(files)) {
-            let relative = Self.folderName + "/" + name
-            switch outcome {
-            case .record(let record, let unknownFields): decoded.append((relative, record, unknownFields))
-            case .problem(let reason, let reference):
-                problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
-            case .vanished: break
-            }
-        }
+        let (decoded, problems) = read(files)
         let resolution = Self.resolve(decoded.map {
             LoadedFile(fileName: $0.fileName, id: $0.record.id, problemLabel: $0.record.problemLabel,
                        reservedReference: $0.record.reservedReference)
@@ -66,6 +56,31 @@ struct RecordFileReader<Record: StoredRecord> {
         }
         load.problems = (problems + resolution.problems).sorted { $0.fileName < $1.fileName }
         return load
+    }
+
+    /// A record as read from its file, named relative to the data folder (`clients/….json`).
+    struct ReadRecord: Sendable {
+        var fileName: String
+        var record: Record
+        var unknownFields: UnknownFields?
+    }
+
+    /// Reads and decodes `names` (see `decode`), the records apart from the files that could not be
+    /// used; files deleted since the listing are neither.
+    func read(_ names: [String], knownWhole: [FileIdentity?] = []) -> (records: [ReadRecord], problems: [FileProblem]) {
+        var records: [ReadRecord] = []
+        var problems: [FileProblem] = []
+        for (name, outcome) in zip(names, decode(names, knownWhole: knownWhole)) {
+            let relative = Self.folderName + "/" + name
+            switch outcome {
+            case .record(let record, let unknownFields):
+                records.append(ReadRecord(fileName: relative, record: record, unknownFields: unknownFields))
+            case .problem(let reason, let reference):
+                problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
+            case .vanished: break
+            }
+        }
+        return (records, problems)
     }
 
     /// The record files' names, sorted, or why the folder cannot be listed. No folder is no files.

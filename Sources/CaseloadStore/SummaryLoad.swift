@@ -48,25 +48,20 @@ public struct PendingClients: Sendable {
     let decoded: [Client]
     let decodedUnknownFields: [UUID: UnknownFields]
     public func load() -> FullClientLoad {
-        var full = FullClientLoad(clients: decoded, problems: [], unknownFields: decodedUnknownFields)
-        for (name, outcome) in zip(files, reader.decode(files, knownWhole: knownWhole)) {
-            let relative = Client.folderName + "/" + name
-            switch outcome {
-            case .record(let client, let unknownFields) where RecordFileReader<Client>.relativePath(for: client.id) == relative:
-                full.clients.append(client)
-                full.unknownFields[client.id] = unknownFields
-            case .record(let client, _):
+        let (records, problems) = reader.read(files, knownWhole: knownWhole)
+        var full = FullClientLoad(clients: decoded, problems: problems, unknownFields: decodedUnknownFields)
+        for file in records {
+            guard file.fileName == RecordFileReader<Client>.relativePath(for: file.record.id) else {
                 // Rewritten since it was listed, with another id: it was not loaded, and the next
                 // start says whether it is a copy or misnamed.
                 full.problems.append(FileProblem(
-                    fileName: relative, reason: "changed while Caseload was opening and now holds \(client.problemLabel), "
-                        + "whose id does not match the file name; it was not loaded",
-                    reference: client.reference))
-            case .problem(let reason, let reference):
-                full.problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
-            case .vanished:
-                break
+                    fileName: file.fileName, reason: "changed while Caseload was opening and now holds "
+                        + "\(file.record.problemLabel), whose id does not match the file name; it was not loaded",
+                    reference: file.record.reference))
+                continue
             }
+            full.clients.append(file.record)
+            full.unknownFields[file.record.id] = file.unknownFields
         }
         full.summaries = full.clients.map(\.summary)
         return full
@@ -125,22 +120,12 @@ extension ClientStore {
             }
         }
 
-        var decoded: [(fileName: String, client: Client, unknownFields: UnknownFields?)] = []
-        var problems: [FileProblem] = []
-        for (name, outcome) in zip(misses, reader.decode(misses)) {
-            let relative = Client.folderName + "/" + name
-            switch outcome {
-            case .record(let client, let unknownFields): decoded.append((relative, client, unknownFields))
-            case .problem(let reason, let reference):
-                problems.append(FileProblem(fileName: relative, reason: reason, reference: reference))
-            case .vanished: break
-            }
-        }
+        let (decoded, problems) = reader.read(misses)
         // Cached rows are named after their ids, so only decoded files can be copies or misnamed;
         // the cached rows are brought in only when a decoded file needs checking against them.
         let decodedFiles = decoded.map {
-            RecordFileReader<Client>.LoadedFile(fileName: $0.fileName, id: $0.client.id, problemLabel: $0.client.problemLabel,
-                                                reservedReference: $0.client.reservedReference)
+            RecordFileReader<Client>.LoadedFile(fileName: $0.fileName, id: $0.record.id, problemLabel: $0.record.problemLabel,
+                                                reservedReference: $0.record.reservedReference)
         }
         let allProperlyNamed = decodedFiles.allSatisfy { $0.fileName == RecordFileReader<Client>.relativePath(for: $0.id) }
         let cachedFiles = allProperlyNamed ? [] : cached.map {
@@ -149,27 +134,27 @@ extension ClientStore {
         }
         let resolution = RecordFileReader<Client>.resolve(cachedFiles + decodedFiles)
         let keptDecoded = resolution.kept.filter { $0 >= cachedFiles.count }.map { decoded[$0 - cachedFiles.count] }
-        load.summaries = cached + keptDecoded.map(\.client.summary)
+        load.summaries = cached + keptDecoded.map(\.record.summary)
         load.problems = (problems + resolution.problems).sorted { $0.fileName < $1.fileName }
         load.cachedCount = cached.count
         load.decodedCount = misses.count
-        let unknownFields = Dictionary(keptDecoded.compactMap { file in file.unknownFields.map { (file.client.id, $0) } },
+        let unknownFields = Dictionary(keptDecoded.compactMap { file in file.unknownFields.map { (file.record.id, $0) } },
                                        uniquingKeysWith: { first, _ in first })
         keepUnknownFields(unknownFields, in: Client.folderName)
         load.remainder = PendingClients(reader: reader, files: cachedNames, knownWhole: knownWhole,
-                                        decoded: keptDecoded.map(\.client),
+                                        decoded: keptDecoded.map(\.record),
                                         decodedUnknownFields: unknownFields)
         let isStale = cache == nil || !keptDecoded.isEmpty || rows.count != cached.count
         if isStale && !access.isReadOnly {
             let decodedRows = Dictionary(
-                keptDecoded.map { (RecordFileReader<Client>.fileName(for: $0.client.id), $0) },
+                keptDecoded.map { (RecordFileReader<Client>.fileName(for: $0.record.id), $0) },
                 uniquingKeysWith: { first, _ in first })
             var update = SummaryCache()
             for (index, name) in names.enumerated() {
                 guard let identity = identities[index] else { continue }
                 if let file = decodedRows[name] {
                     update.rows.append(SummaryCache.Row(name: name, entry: SummaryCache.Entry(
-                        identity: identity, summary: file.client.summary, hasUnknownFields: file.unknownFields != nil)))
+                        identity: identity, summary: file.record.summary, hasUnknownFields: file.unknownFields != nil)))
                 } else if let entry = matched[index], entry.identity == identity {
                     update.rows.append(SummaryCache.Row(name: name, entry: entry))
                 }
